@@ -1,0 +1,81 @@
+"""The command line: a thin layer that parses options, calls the library and prints KgError as one line."""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+
+EXIT_SKIPPED = 3      # the graph was written, but some inputs were skipped
+
+
+def fail(e: Exception) -> None:
+    click.echo(f"kg: error: {e}", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main():
+    """kg: news articles in, a knowledge graph of actors, meetings and positions out."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out", default="out", show_default=True, type=click.Path(path_type=Path), help="Output folder.")
+@click.option("--model", default=None, help="An installed spaCy pipeline (package name or path).")
+@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--processes", "n_process", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Parser processes (nlp.pipe n_process).")
+@click.option("--quiet", is_flag=True, help="No progress bar or summary.")
+def build(sources, out, model, batch_size, n_process, quiet):
+    """Build the graph from SOURCES (.txt, .jsonl, .html files or folders; default: seeds/)."""
+    from kg.nlp import DEFAULT_MODEL
+    from kg.pipeline import build as run_build, ingest
+
+    sources = list(sources) or [Path("seeds")]
+    try:
+        n = len(ingest(sources).articles) if not quiet else 0
+        if n > 5 and not quiet:
+            with click.progressbar(length=n, label="articles", file=sys.stderr) as bar:
+                result = run_build(sources, out, model or DEFAULT_MODEL, batch_size, n_process, bar.update)
+        else:
+            result = run_build(sources, out, model or DEFAULT_MODEL, batch_size, n_process)
+    except KgError as e:
+        for_errors = getattr(e, "errors", None)
+        fail(e)
+        return
+    for err in result.errors:
+        click.echo(f"kg: skipped {err}", err=True)
+    if not quiet:
+        click.echo(summary(result, out), err=True)
+    if result.errors:
+        sys.exit(EXIT_SKIPPED)
+
+
+def summary(result, out: Path) -> str:
+    """One screen: articles, actors by type, roles, events, positions, warnings."""
+    from kg.namespaces import KG, RDF, SDO
+    g = result.graph
+    by_type = Counter()
+    for t, k in ((SDO.Person, "persons"), (SDO.Organization, "organisations"), (SDO.Country, "countries"),
+                 (SDO.City, "cities"), (SDO.Place, "places")):
+        by_type[k] = len(set(g.subjects(RDF.type, t)))
+    lines = [f"kg: {len(result.facts)} articles -> {out}/graph.ttl ({len(g)} triples), {out}/graph.html",
+             "  actors: " + ", ".join(f"{v} {k}" for k, v in by_type.items()),
+             f"  roles: {len(set(g.subject_objects(SDO.jobTitle)))}  events: {len(set(g.subjects(RDF.type, SDO.Event)))}"
+             f"  positions: {len(set(g.subjects(RDF.type, KG.Position)))}"]
+    warns = [f"{f.id}: {w}" for f in result.facts for w in f.warnings]
+    if warns:
+        lines.append(f"  warnings ({len(warns)}): " + "; ".join(warns[:5]) + (" …" if len(warns) > 5 else ""))
+    if result.errors:
+        lines.append(f"  skipped: {len(result.errors)} input(s), see messages above")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+"""One error family for everything kg refuses, so the CLI can print it as one clean line."""
+
+
+class KgError(Exception):
+    """Base of every error kg raises on purpose."""
+
+
+class InputError(KgError):
+    """An input file (or one line of it) cannot be read as an article."""
+
+    def __init__(self, path, problem: str, line: int | None = None):
+        self.path, self.problem, self.line = str(path), problem, line
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+class ModelError(KgError):
+    """The spaCy pipeline asked for cannot be loaded."""
+
+
+class QueryError(KgError):
+    """A SPARQL query or the graph it runs on is unusable."""

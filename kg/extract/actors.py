@@ -1,0 +1,185 @@
+"""Actors from spaCy entities: typed, named canonically, metonyms resolved, junk filtered."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.geo import fold, gazetteer
+from kg.lexicon import table, word_set
+from kg.records import Actor
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "der", "la", "le", "del", "di", "ibn"}
+STOP = {"of", "for", "and", "in", "the", "on", "to", "&"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity span resolved to an actor key."""
+    start: int          # token offsets in the doc
+    end: int
+    key: str
+    text: str
+
+
+@dataclass
+class ActorIndex:
+    """The actors of one article and where each is mentioned."""
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def add(self, span_start: int, span_end: int, text: str, name: str, typ: str, alias: str | None = None):
+        key = actor_key(typ, name)
+        old = self.actors.get(key)
+        names = tuple(dict.fromkeys((old.names if old else (name,)) + ((alias,) if alias else ())))
+        self.actors[key] = Actor(key=key, name=old.name if old else name, type=typ, names=names)
+        m = Mention(span_start, span_end, key, text)
+        self.mentions.append(m)
+        for i in range(span_start, span_end):
+            self.by_token[i] = m
+        return key
+
+    def at(self, token: Token) -> str | None:
+        m = self.by_token.get(token.i)
+        return m.key if m else None
+
+    def in_span(self, span) -> list[str]:
+        """Actor keys mentioned inside a span (or subtree token list), in order, once each."""
+        toks = span if isinstance(span, (list, tuple)) else list(span)
+        return list(dict.fromkeys(m.key for t in toks if (m := self.by_token.get(t.i))))
+
+
+def actor_key(typ: str, name: str) -> str:
+    """Article-level identity of an actor: its kind (cities count as places) and folded name."""
+    group = {"City": "Place"}.get(typ, typ)
+    return f"{group}:{fold(name)}"
+
+
+def clean_name(text: str) -> str:
+    """Surface form without leading 'the', possessive, brackets and stray punctuation."""
+    t = re.sub(r"^[\s(\[\"“‘'’]+|[\s)\]\"”’',.:;]+$", "", text)
+    t = re.sub(r"^(the|The)\s+", "", t)
+    t = re.sub(r"\s*['’]s?$", "", t)
+    return " ".join(t.split())
+
+
+def is_junk(span: Span, name: str) -> bool:
+    """Names no one would call an actor: lower-case words, title fragments, sentence adverbs."""
+    if not name or not any(c.isupper() for c in name) or len(name) < 2:
+        return True
+    if len(name.split()) == 1 and name.lower() in word_set("generic_names.txt"):
+        return True
+    if span.label_ == "PERSON":
+        toks = [t for t in span if t.text not in ("'s", "’s")]
+        if any(t.is_lower and t.text not in NAME_PARTICLES and t.is_alpha for t in toks):
+            return True
+        if len(toks) == 1 and (span.start == span.sent.start) and span.end < len(span.doc) and span.doc[span.end].is_punct:
+            return True
+        if toks and toks[-1].tag_ == "NNPS":
+            return True
+    return False
+
+
+def split_person(span: Span) -> Span:
+    """'Alexander Grushko & Russia's' -> 'Alexander Grushko': a name ends at a conjunction."""
+    for t in span:
+        if t.i > span.start and (t.text in ("&", "and", ",") or t.tag_ == "POS"):
+            return Span(span.doc, span.start, t.i, label=span.label_)
+    return span
+
+
+def is_agent(span: Span) -> bool:
+    """The span acts: subject of a verb, possessor, or 'by' agent ('Moscow wants', 'Moscow's demands')."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based":
+        return False
+    return span.root.dep_ in AGENT_DEPS
+
+
+def typed_name(span: Span, name: str) -> tuple[str, str, str | None] | None:
+    """(type, canonical name, alternate surface) of an entity, or None when it names no actor."""
+    gz = gazetteer()
+    label = span.label_
+    seats = table("seats_of_government.tsv")
+    if name.lower() in seats:
+        return "Country", seats[name.lower()], name
+    country = gz.country(name)
+    if country and label in ("GPE", "ORG", "LOC", "NORP", "PERSON"):
+        return "Country", country, name if fold(name) != fold(country) else None
+    if label == "NORP":
+        dem = gz.demonym(name) or gz.demonym(re.sub(r"s$", "", name))
+        return ("Country", dem, None) if dem else None
+    if label == "GPE":
+        cap = gz.capital_of(name)
+        if cap and is_agent(span):
+            return "Country", cap, name
+        city = gz.city(name)
+        if city:
+            return "City", city, name if fold(name) != fold(city) else None
+        return "Place", name, None
+    if label in ("LOC", "FAC"):
+        return "Place", name, None
+    if label == "ORG":
+        return "Organization", name, None
+    if label == "PERSON":
+        return "Person", name, None
+    return None
+
+
+def extract_actors(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> ActorIndex:
+    """Every actor entity of the doc, persons' surnames joined to their full names."""
+    idx = ActorIndex()
+    inside_title = lambda s: any(a <= s.start_char and s.end_char <= b for a, b in title_spans)
+    full_names: dict[str, str] = {}
+    ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+    for e in ents:
+        if e.label_ == "PERSON":
+            e = split_person(e)
+            n = clean_name(e.text)
+            if len(n.split()) > 1 and not is_junk(e, n):
+                full_names.setdefault(n.split()[-1], n)
+    acronyms = acronym_aliases(doc)
+    for e in ents:
+        if e.label_ == "PERSON":
+            e = split_person(e)
+        name = clean_name(e.text)
+        if is_junk(e, name) or inside_title(e):
+            continue
+        typed = typed_name(e, name)
+        if not typed:
+            continue
+        typ, canon, alias = typed
+        if typ == "Person" and len(canon.split()) == 1 and canon in full_names:
+            canon, alias = full_names[canon], canon
+        if typ == "Organization":
+            long = acronyms.get(canon)
+            if long:
+                canon, alias = long, canon     # key by the acronym below, name by the long form
+        idx.add(e.start, e.end, e.text, canon, typ, alias)
+    return idx
+
+
+def acronym_aliases(doc: Doc) -> dict[str, str]:
+    """'Organization for Security and Co-operation in Europe (OSCE)' -> {'OSCE': long name}."""
+    out = {}
+    for m in re.finditer(r"([A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|for|and|in|the|on|&)){1,9})\s*\(([A-Z]{2,8})\)", doc.text):
+        words = m.group(1).split()
+        for i in range(len(words)):
+            cand = words[i:]
+            if cand and cand[0][0].isupper() and initials(cand) == m.group(2):
+                out[m.group(2)] = " ".join(cand)
+                break
+    return out
+
+
+def initials(words: list[str]) -> str:
+    parts = []
+    for w in words:
+        if w.lower() in STOP:
+            continue
+        parts.append(w[0].upper())
+    return "".join(parts)

@@ -1,0 +1,393 @@
+"""Meetings, calls, visits and conferences: who, where and when, read from the event's own clause.
+
+Triggers are nouns ('talks', 'a video call', 'the NATO-Russia Council meeting') and verbs ('met',
+'visited', 'welcomes'). Each mention takes the dates, places and actors of its own clause; mentions
+of one article that share date, place or name are merged into one event.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from kg import dates
+from kg.extract.actors import ActorIndex, actor_key
+from kg.extract.syntax import governing_verb, subjects, subtree_tokens, tense
+from kg.geo import fold, gazetteer
+from kg.lexicon import table, word_set
+from kg.records import DateValue, Event
+
+PLACE_TYPES = ("City", "Place", "Country")
+PLACE_PREPS = {"in", "at"}
+CALL_COMPOUNDS = {"phone", "video", "telephone", "conference", "virtual", "zoom"}
+CALL_PREPS = {"on", "in", "during"}
+CALL_VERBS = {"chair", "hold", "have", "join", "host", "make"}
+COMPATIBLE = {
+    "Meeting": {"Meeting", "Summit", "Conference", "Call"},
+    "Summit": {"Meeting", "Summit", "Conference"},
+    "Conference": {"Meeting", "Summit", "Conference", "Call"},
+    "Call": {"Call", "Meeting", "Conference"},
+    "Visit": {"Visit"},
+    "PressConference": {"PressConference"},
+}
+VERB_NAMES = {"meet", "visit", "welcome", "host", "speak", "talk"}
+GENERIC_NAME_WORDS = {"first", "further", "future", "other", "high-level", "two", "both", "meeting", "meetings", "talks", "talk", "call", "visit", "trip", "session", "the", "a", "an",
+                      "this", "that", "negotiations", "conference", "its", "his", "her", "their"}
+
+
+@dataclass
+class Mention:
+    kind: str
+    name: str
+    sent: Span
+    date: DateValue | None = None
+    location: str | None = None
+    attendees: list[str] = field(default_factory=list)
+    organizers: list[str] = field(default_factory=list)
+    definite: bool = False
+    position: int = 0
+
+
+def trigger_kind(tok: Token) -> str | None:
+    """The event kind a token names, or None ('call' only as a call, not as 'a call for restraint')."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        kind = table("event_nouns.tsv").get(tok.lower_) or table("event_nouns.tsv").get(tok.lemma_.lower())
+        if kind is None:
+            return None
+        comps = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        if tok.lemma_.lower() == "conference" and comps & {"news", "press"}:
+            return "PressConference"
+        if tok.lemma_.lower() == "conference" and comps & {"video", "tele"}:
+            return "Call"
+        if tok.lemma_.lower() == "call":
+            ok = bool(comps & CALL_COMPOUNDS) or (tok.dep_ == "pobj" and tok.head.lower_ in CALL_PREPS) \
+                or (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in CALL_VERBS)
+            return kind if ok else None
+        if tok.lemma_.lower() == "council":
+            return kind if tok.text[:1].isupper() else None
+        return kind
+    if tok.pos_ == "VERB":
+        kind = table("event_verbs.tsv").get(tok.lemma_.lower())
+        if kind == "Call":
+            with_ = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
+            return kind if with_ else None
+        return kind
+    return None
+
+
+def name_of(tok: Token, doc: Doc) -> str:
+    """The event's name as written: the trigger with its compounds and adjectives ('bilateral security talks')."""
+    if tok.ent_type_ == "ORG":
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            return re.sub(r"^the\s+", "", ent.text, flags=re.I)
+    if tok.pos_ == "VERB":
+        return tok.lemma_
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.ent_type_ != "DATE"]
+    start = min([tok.i] + [min(t.i for t in c.subtree) for c in left])
+    words = [t for t in doc[start:tok.i + 1] if t.ent_type_ != "DATE" and t.dep_ not in ("det", "poss", "case")]
+    return " ".join(t.text for t in words).replace(" - ", "-").replace(" -", "-")
+
+
+class EventReader:
+    """Reads the event mentions of one parsed article."""
+
+    def __init__(self, doc: Doc, idx: ActorIndex, ref: date | None, year_hint: int | None):
+        self.doc, self.idx, self.ref, self.year_hint = doc, idx, ref, year_hint
+        self.gz = gazetteer()
+        self.ents_by_token = {i: e for e in doc.ents for i in range(e.start, e.end)}
+
+    # --- attributes -------------------------------------------------------------------------------
+    def resolve_date(self, ent: Span, verb: Token | None) -> DateValue | None:
+        return dates.resolve(ent.text, self.ref, tense(verb) if verb is not None else None, self.year_hint)
+
+    def date_in(self, toks: list[Token], verb: Token | None) -> DateValue | None:
+        found = []
+        for t in toks:
+            e = self.ents_by_token.get(t.i)
+            if e is not None and e.label_ == "DATE" and t.i == e.start:
+                if re.search(r"\b(days?|weeks?|months?|years?)\s+(after|before|later|earlier|ago)\b", e.text, re.I) \
+                        and not re.search(r"\b(next|last|this)\b", e.text, re.I):
+                    continue
+                prev = self.doc[e.start - 1].lower_ if e.start else ""
+                if prev == "since" or (prev == "for" and not re.search(
+                        r"\b(next|last|this|coming|\w+day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", e.text, re.I)):
+                    continue
+                v = self.resolve_date(e, verb)
+                if v is not None:
+                    found.append(v)
+        day = [v for v in found if v.granularity == "day"]
+        return (day or found or [None])[0]
+
+    def places_in(self, toks: list[Token], trigger: Token | None = None) -> list[str]:
+        out = []
+        for t in toks:
+            key = self.idx.at(t)
+            if key and self.idx.actors[key].type == "City":
+                prep = self._prep_of(t)
+                based = t.i + 2 < len(self.doc) and self.doc[t.i + 1].text == "-" and self.doc[t.i + 2].lower_ == "based"
+                if prep in PLACE_PREPS or based or (t.dep_ == "compound" and t.head is trigger):
+                    out.append(key)
+        return list(dict.fromkeys(out))
+
+    def _prep_of(self, t: Token) -> str | None:
+        head = t
+        while head.dep_ in ("compound", "flat", "appos", "conj") and head.head is not head:
+            head = head.head
+        if head.dep_ == "pobj":
+            return head.head.lower_
+        return None
+
+    def actors_in(self, toks: list[Token], exclude: set[str]) -> list[str]:
+        out = []
+        for key in self.idx.in_span(toks):
+            if key in exclude:
+                continue
+            out.append(self.as_participant(key))
+        return list(dict.fromkeys(out))
+
+    def as_participant(self, key: str) -> str:
+        """A capital named as a participant stands for its state ('meetings with Moscow')."""
+        a = self.idx.actors[key]
+        if a.type == "City":
+            country = self.gz.capital_of(a.name)
+            if country:
+                k = actor_key("Country", country)
+                if k not in self.idx.actors:
+                    self.idx.add(0, 0, a.name, country, "Country", a.name)
+                return k
+        return key
+
+    def split_pairs(self, name: str) -> list[str]:
+        """'NATO-Russia', 'US-Russia': hyphenated names of two actors are both participants."""
+        out = []
+        for part in re.findall(r"[\w.]+(?:-[\w.]+)+", name):
+            bits = part.split("-")
+            keys = [self._key_by_name(b) for b in bits]
+            if len(bits) >= 2 and all(keys):
+                out += keys
+        return out
+
+    def _key_by_name(self, text: str) -> str | None:
+        f = fold(text)
+        for a in self.idx.actors.values():
+            if a.type != "Person" and any(fold(n) == f for n in a.names):
+                return self.as_participant(a.key)
+        c = self.gz.country(text)
+        return actor_key("Country", c) if c and actor_key("Country", c) in self.idx.actors else None
+
+    # --- mentions ---------------------------------------------------------------------------------
+    def mentions(self) -> list[Mention]:
+        out = []
+        for sent in self.doc.sents:
+            triggers = [t for t in sent if trigger_kind(t)]
+            if any(t.lemma_.lower() == "council" for t in triggers):
+                triggers = [t for t in triggers if not (t.lemma_.lower() == "council" and t.i + 1 < len(self.doc)
+                                                        and trigger_kind(self.doc[t.i + 1]))]
+            # an ORG 'Council' counts as an event only when a date or place is attached to it
+            stop = {t.i for t in triggers}
+            for t in triggers:
+                m = self.read(t, sent, stop)
+                if m is not None:
+                    out.append(m)
+        return out
+
+    def read(self, t: Token, sent: Span, stop: set[int]) -> Mention | None:
+        kind = trigger_kind(t)
+        is_verb = t.pos_ == "VERB"
+        verb = t if is_verb else governing_verb(t)
+        if is_verb and kind == "Meeting" and t.lemma_ in ("welcome", "host"):
+            objs = [c for c in t.children if c.dep_ == "dobj"]
+            if not any(self.idx.in_span(list(o.subtree)) for o in objs):
+                return None
+        name = name_of(t, self.doc)
+        m = Mention(kind=kind, name=name, sent=sent)
+        own_near = local_tokens(t, stop, NEAR_DEPS) if not is_verb else []
+        own_wide = local_tokens(t, stop, NEAR_DEPS | ACTOR_DEPS) if not is_verb else []
+        clause = local_tokens(verb, stop | {t.i}, CLAUSE_DEPS, root_only_children=True) if (is_verb or verb is not t) else []
+        own_verb = verb if t.head is verb else None      # "ahead of the talks on Monday": no tense of its own
+        m.date = self.date_in(own_near, own_verb) or self.date_in(clause, verb)
+        locs = self.places_in(own_near + compounds_of(t), t) or self.places_in(clause)
+        if kind == "Visit" and not locs:
+            objs = [c for c in verb.children if c.dep_ == "dobj"] + \
+                   [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in") for g in c.children if g.dep_ == "pobj"]
+            for o in objs:
+                keys = [k for k in self.idx.in_span(list(o.subtree)) if self.idx.actors[k].type in ("City", "Country")]
+                if keys:
+                    locs = keys[:1]
+                    break
+        m.location = (locs or [None])[0]
+        exclude = {m.location} if m.location else set()
+        exclude |= {k for k in self.idx.in_span(compounds_of(t)) if self.idx.actors[k].type == "City"}
+        if t.lemma_.lower() == "council" and m.date is None and m.location is None:
+            return None
+        parts = self.actors_in(own_wide, exclude) + self.split_pairs(name)
+        lemma = verb.lemma_.lower()
+        subj = [x for s_ in subjects(verb) for x in s_.subtree if x.i not in stop]
+        subj_keys = self.actors_in(subj, exclude)
+        if is_verb:
+            objs = [x for c in t.children if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
+                    for x in c.subtree if x.ent_type_ != "DATE"]
+            parts += subj_keys + [k for k in self.actors_in(objs, exclude)
+                                  if not (kind == "Visit" and self.idx.actors[k].type in PLACE_TYPES)]
+        else:
+            role = t.dep_
+            if role in ("dobj", "nsubjpass") or (role == "pobj" and t.head.head is verb):
+                if lemma in word_set("organizer_verbs.txt") and role != "pobj":
+                    m.organizers += subj_keys
+                if lemma in word_set("attend_verbs.txt") or lemma in PARTICIPATE_VERBS:
+                    parts += subj_keys
+            if role == "pobj" and t.head.lower_ in ("at", "in", "during", "on") and t.head.head is verb:
+                # "In a phone call Sunday, Biden told Zelenskiy", "reaffirmed ... at today's session"
+                parts += subj_keys
+                if lemma in TELL_VERBS:
+                    parts += self.actors_in([x for c in verb.children if c.dep_ in ("dobj", "dative") for x in c.subtree], exclude)
+            agent = [x for c in verb.children if c.dep_ == "agent" for x in c.subtree]
+            if agent and lemma in word_set("organizer_verbs.txt"):
+                m.organizers += self.actors_in(agent, exclude)
+            if verb.dep_ == "relcl" and lemma in word_set("organizer_verbs.txt") and role == "dobj":
+                m.organizers += self.actors_in([verb.head], exclude)
+            if verb.dep_ == "relcl" and (lemma in word_set("attend_verbs.txt")) and role == "dobj":
+                parts += self.actors_in([verb.head], exclude)
+        m.organizers = list(dict.fromkeys(m.organizers))
+        m.attendees = list(dict.fromkeys(parts + m.organizers))
+        m.definite = (not is_verb) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
+        m.position = t.i
+        return m
+
+
+NEAR_DEPS = {"compound", "amod", "prep", "pobj", "npadvmod", "poss", "nmod", "appos", "nummod", "case", "det", "conj", "cc"}
+ACTOR_DEPS = {"acl", "dobj", "pcomp"}
+CLAUSE_DEPS = {"prep", "pobj", "npadvmod", "advmod", "obl", "nmod", "compound", "amod", "poss", "case", "det", "tmod"}
+PARTICIPATE_VERBS = {"hold", "begin", "have", "host", "chair", "conduct", "resume", "continue", "start"}
+TELL_VERBS = {"tell", "assure", "inform", "urge", "warn", "brief", "discuss"}
+
+
+def local_tokens(root: Token, stop: set[int], deps: set[str], root_only_children: bool = False) -> list[Token]:
+    """Tokens reachable from ROOT through the given dependency labels only, not entering other triggers."""
+    out, todo = [], [(root, 0)]
+    while todo:
+        t, depth = todo.pop()
+        if t is not root:
+            if t.i in stop or t.dep_ not in deps:
+                continue
+            out.append(t)
+        for c in t.children:
+            todo.append((c, depth + 1))
+    return sorted(out, key=lambda x: x.i)
+
+
+def compounds_of(t: Token) -> list[Token]:
+    """'Geneva talks', 'Brussels talks': a place named in the trigger's own compound."""
+    return [x for c in t.children if c.dep_ == "compound" for x in c.subtree]
+
+
+def compatible(a: str, b: str) -> bool:
+    return b in COMPATIBLE.get(a, {a})
+
+
+def distinctive(name: str) -> str:
+    if name.islower() and " " not in name and name in VERB_NAMES:
+        return ""
+    return " ".join(w for w in name.lower().split() if w not in GENERIC_NAME_WORDS)
+
+
+def same_time(a: DateValue | None, b: DateValue | None) -> bool | None:
+    """True/False when both dates are known; a week- or month-level date holds its days."""
+    if a is None or b is None or a.iso is None or b.iso is None:
+        return None
+    if a.granularity == b.granularity:
+        return a.iso == b.iso
+    day, period = (a, b) if a.granularity == "day" else (b, a)
+    if period.granularity == "week":
+        d0 = date.fromisoformat(period.iso)
+        return 0 <= (date.fromisoformat(day.iso) - d0).days < 7
+    if period.granularity == "month":
+        return day.iso[:7] == period.iso[:7]
+    return False
+
+
+def belongs(m: Mention, e: Mention) -> bool:
+    """Whether mention M tells the same event as E (both of one article)."""
+    if not compatible(m.kind, e.kind):
+        return False
+    st = same_time(m.date, e.date)
+    if st is False:
+        return False
+    if m.location and e.location and m.location != e.location:
+        return False
+    shared_place = bool(m.location and m.location == e.location)
+    dm, de = distinctive(m.name), distinctive(e.name)
+    shared_name = bool(dm and de and (dm in de or de in dm))
+    shared_people = bool(set(m.attendees) & set(e.attendees))
+    if st:
+        return shared_place or shared_name or shared_people or not (m.location and e.location)
+    persons = {k for k in set(m.attendees) & set(e.attendees) if not k.startswith("Country:")}
+    return shared_place or shared_name or (m.kind in ("Visit", "Call") and bool(persons))
+
+
+def fit(m: Mention, c: list[Mention]) -> int:
+    """How strongly mention M fits cluster C: shared names and actors count, a clash rules it out."""
+    if not all(belongs(m, x) or belongs(x, m) for x in c if x.date):
+        return 0
+    if not any(belongs(m, x) for x in c):
+        return 0
+    shared = len(set(m.attendees) & {k for x in c for k in x.attendees})
+    named = any(distinctive(m.name) and distinctive(m.name) == distinctive(x.name) for x in c)
+    return 1 + shared + 2 * named
+
+
+def merge_mentions(ms: list[Mention]) -> list[list[Mention]]:
+    """Cluster mentions: day-dated first, then period-dated, then undated ones that fit one cluster
+    (or, for 'the meeting'/'the call', the nearest cluster before them of a compatible kind)."""
+    clusters: list[list[Mention]] = []
+    dated = [m for m in ms if m.date and m.date.granularity == "day"]
+    period = [m for m in ms if m.date and m.date.granularity != "day"]
+    def place(group):
+        for m in group:
+            scored = sorted(((fit(m, c), -i) for i, c in enumerate(clusters)), reverse=True)
+            if scored and scored[0][0] > 0:
+                clusters[-scored[0][1]].append(m)
+            else:
+                clusters.append([m])
+    place(dated)
+    for m in sorted((m for m in ms if not m.date), key=lambda m: m.position):
+        home = [c for c in clusters if any(belongs(m, x) for x in c)]
+        if len(home) == 1:
+            home[0].append(m)
+        elif not home and m.definite and not distinctive(m.name):
+            before = [c for c in clusters if any(x.position < m.position for x in c)
+                      and all(compatible(m.kind, x.kind) for x in c)]
+            if before:
+                max(before, key=lambda c: max(x.position for x in c if x.position < m.position)).append(m)
+    place(period)
+    return clusters
+
+
+def to_event(c: list[Mention]) -> Event:
+    day = [m.date for m in c if m.date and m.date.granularity == "day"]
+    any_date = [m.date for m in c if m.date]
+    kinds = [m.kind for m in c]
+    kind = max(set(kinds), key=lambda k: (kinds.count(k), k != "Call", k))
+    if "Call" in kinds and all(k in ("Call", "Meeting", "Conference") for k in kinds) and any(
+            m.kind == "Call" and m.date for m in c):
+        kind = "Call"
+    loc = next((m.location for m in c if m.location), None)
+    host = actor_key("Country", gazetteer().capital_of(loc.split(":", 1)[1]) or "") if loc else None
+    att = list(dict.fromkeys(k for m in c for k in m.attendees if k not in (loc, host)))
+    org = list(dict.fromkeys(k for m in c for k in m.organizers))
+    names = tuple(dict.fromkeys(m.name for m in c if m.name))
+    ev = tuple(dict.fromkeys(m.sent.text.strip() for m in c))
+    return Event(kind=kind, names=names, date=(day or any_date or [None])[0], location=loc,
+                 attendees=tuple(att), organizers=tuple(org), evidence=ev)
+
+
+def extract_events(doc: Doc, idx: ActorIndex, ref: date | None, year_hint: int | None = None) -> list[Event]:
+    """The events of one article, one per real event it tells (undated ones only if they joined a dated one)."""
+    reader = EventReader(doc, idx, ref, year_hint)
+    clusters = merge_mentions(reader.mentions())
+    keep = [c for c in clusters if any(m.date and m.date.granularity == "day" for m in c)
+            or any(m.date for m in c) and any(m.location for m in c)]
+    return [to_event(c) for c in keep]

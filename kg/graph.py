@@ -1,0 +1,150 @@
+"""Build the RDF graph from merged facts, following the graph contract (schema.org, PROV, kg:)."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import Graph, Literal, URIRef
+
+from kg.namespaces import KG, KGR, PROV, RDF, SDO, STANCE, XSD, bind
+from kg.records import ArticleFacts
+from kg.resolve import Merged
+
+SCHEMA_TYPE = {"Person": SDO.Person, "Organization": SDO.Organization, "Country": SDO.Country,
+               "City": SDO.City, "Place": SDO.Place}
+EVENT_TYPE = {"Meeting": KG.Meeting, "Call": KG.Call, "Visit": KG.Visit, "Conference": KG.Conference,
+              "Summit": KG.Summit, "PressConference": KG.PressConference}
+
+
+def slug(text: str) -> str:
+    """A readable, IRI-safe slug: ASCII letters and digits joined by hyphens (a hash if nothing is left)."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    s = re.sub(r"[^a-z0-9]+", "-", t).strip("-")[:80]
+    return s or "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+def clean_literal(text: str) -> str:
+    """Text safe for any RDF literal: no control characters."""
+    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c)[0] != "C" or c in "\u200d")
+
+
+def article_iri(aid: str) -> URIRef:
+    return KGR[f"article/{slug(aid)}-{hashlib.sha1(aid.encode('utf-8')).hexdigest()[:6]}"]
+
+
+def actor_iri(typ: str, ident: str) -> URIRef:
+    group = {"City": "place", "Place": "place", "Country": "country"}.get(typ, typ.lower())
+    return KGR[f"{group}/{slug(ident)}"]
+
+
+def person_iri(name: str) -> URIRef:
+    return KGR[f"person/{slug(name)}"]
+
+
+def add_article(g: Graph, f: ArticleFacts) -> URIRef:
+    a = article_iri(f.id)
+    m = f.meta
+    g.add((a, RDF.type, SDO.NewsArticle))
+    g.add((a, SDO.identifier, Literal(f.id)))
+    if m.headline:
+        g.add((a, SDO.headline, Literal(clean_literal(m.headline))))
+    if m.published:
+        g.add((a, SDO.datePublished, Literal(m.published, datatype=XSD.date)))
+    if m.url:
+        g.add((a, SDO.url, Literal(m.url)))
+    if m.dateline:
+        g.add((a, KG.dateline, Literal(m.dateline)))
+    if m.publisher:
+        p = KGR[f"organization/{slug(m.publisher)}"]
+        g.add((p, RDF.type, SDO.NewsMediaOrganization))
+        g.add((p, SDO.name, Literal(clean_literal(m.publisher))))
+        g.add((a, SDO.publisher, p))
+    for prop, names in ((SDO.author, m.authors), (SDO.contributor, m.contributors)):
+        for n in names:
+            p = person_iri(n) if len(n.split()) > 1 else KGR[f"organization/{slug(n)}"]
+            g.add((p, RDF.type, SDO.Person if len(n.split()) > 1 and not re.search(r"\b(Press|News|Agency)\b", n) else SDO.Organization))
+            g.add((p, SDO.name, Literal(clean_literal(n))))
+            g.add((a, prop, p))
+    return a
+
+
+def build_graph(merged: Merged) -> Graph:
+    """The whole graph: articles, actors with roles, events and positions, each fact with its sources."""
+    g = Graph()
+    bind(g)
+    arts = {f.id: add_article(g, f) for f in merged.articles}
+    iri = {}
+    for key, a in merged.actors.items():
+        iri[key] = actor_iri(a.type, a.ident)
+    for key, a in merged.actors.items():
+        n = iri[key]
+        g.add((n, RDF.type, SCHEMA_TYPE.get(a.type, SDO.Thing)))
+        name = a.name
+        g.add((n, SDO.name, Literal(clean_literal(name))))
+        for alt in sorted(a.names):
+            if alt != name:
+                g.add((n, SDO.alternateName, Literal(clean_literal(alt))))
+        for aid in sorted(a.articles):
+            g.add((n, KG.mentionedIn, arts[aid]))
+        for title, org in sorted(a.roles, key=lambda r: (r[0], r[1] or "")):
+            g.add((n, SDO.jobTitle, Literal(clean_literal(title))))
+            if org and org in iri:
+                g.add((n, SDO.worksFor, iri[org]))
+    for e in merged.events:
+        day = e.date.iso if e.date and e.date.granularity == "day" else None
+        base = f"{day or (e.date.iso if e.date else 'undated')}-{slug(e.names[0] if e.names else e.kind)}"
+        loc = merged.actors[e.location].ident if e.location in merged.actors else ""
+        n = KGR[f"event/{base}-{hashlib.sha1((base + loc + e.kind).encode()).hexdigest()[:6]}"]
+        g.add((n, RDF.type, SDO.Event))
+        g.add((n, RDF.type, EVENT_TYPE.get(e.kind, KG.Meeting)))
+        label = event_label(e, merged)
+        g.add((n, SDO.name, Literal(clean_literal(label))))
+        for alt in e.names:
+            if alt != label:
+                g.add((n, SDO.alternateName, Literal(clean_literal(alt))))
+        if day:
+            g.add((n, SDO.startDate, Literal(day, datatype=XSD.date)))
+        if e.date:
+            g.add((n, KG.dateText, Literal(clean_literal(e.date.text))))
+            g.add((n, KG.dateGranularity, Literal(e.date.granularity)))
+            if e.date.granularity != "day" and e.date.iso:
+                g.add((n, KG.periodStart, Literal(e.date.iso, datatype=XSD.date)))
+        if e.location in iri:
+            g.add((n, SDO.location, iri[e.location]))
+        for k in e.attendees:
+            if k in iri and k != e.location:
+                g.add((n, SDO.attendee, iri[k]))
+        for k in e.organizers:
+            if k in iri:
+                g.add((n, SDO.organizer, iri[k]))
+        for aid in sorted(e.articles):
+            g.add((n, PROV.wasDerivedFrom, arts[aid]))
+        for s in e.evidence:
+            g.add((n, KG.evidence, Literal(clean_literal(s))))
+    for p in merged.positions:
+        if p.holder not in iri:
+            continue
+        h = hashlib.sha1(f"{p.holder}|{p.stance}|{p.topic}".encode()).hexdigest()[:10]
+        n = KGR[f"position/{slug(merged.actors[p.holder].ident)}-{p.stance}-{h}"]
+        g.add((n, RDF.type, KG.Position))
+        g.add((n, KG.holder, iri[p.holder]))
+        g.add((n, KG.stance, STANCE[p.stance]))
+        g.add((n, KG.topic, Literal(clean_literal(p.topic))))
+        if p.quote:
+            g.add((n, KG.quote, Literal(clean_literal(p.quote))))
+        for k in p.targets:
+            if k in iri:
+                g.add((n, KG.target, iri[k]))
+        for aid in sorted(p.articles):
+            g.add((n, PROV.wasDerivedFrom, arts[aid]))
+        for s in p.evidence:
+            g.add((n, KG.evidence, Literal(clean_literal(s))))
+    return g
+
+
+def event_label(e, merged: Merged) -> str:
+    """A readable event name: the most telling name it was given ('NATO-Russia Council meeting')."""
+    names = [n for n in e.names if n and not n.islower() or " " in n] or list(e.names) or [e.kind]
+    return max(names, key=lambda n: (sum(c.isupper() for c in n), len(n)))

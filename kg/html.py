@@ -1,0 +1,128 @@
+"""The interactive view: a self-contained pyvis page built from the RDF graph, safe for any article text.
+
+Node ids are the RDF terms themselves (two nodes may share a label, never an id). Labels are
+drawn on a canvas and tooltips are plain text (vis-network sets them as innerText), and the page's
+data goes in as JSON with <, > and & escaped, so no markup from an article can run.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from pyvis.network import Network
+from rdflib import Graph, Literal, URIRef
+
+from kg.namespaces import KG, PROV, RDF, SDO
+
+KIND_STYLE = {
+    "Person": ("#4e79a7", "dot"), "Organization": ("#f28e2b", "dot"), "Country": ("#59a14f", "dot"),
+    "City": ("#76b7b2", "dot"), "Place": ("#76b7b2", "dot"), "Event": ("#e15759", "diamond"),
+    "Position": ("#b07aa1", "square"),
+}
+STANCE_COLOURS = {"support": "#59a14f", "agree": "#59a14f", "offer": "#8cd17d", "assert": "#bab0ac",
+                  "demand": "#f28e2b", "request": "#f1ce63", "reject": "#e15759", "oppose": "#e15759",
+                  "deny": "#ff9d9a", "accuse": "#b6992d", "warn": "#d37295", "threaten": "#9d7660",
+                  "condition": "#79706e"}
+EDGE_LABELS = {SDO.attendee: "attends", SDO.organizer: "organises", SDO.location: "in", SDO.worksFor: "works for",
+               KG.holder: "holds", KG.target: "about"}
+MAX_NODES = 1500
+
+
+def _kind(types: set) -> str | None:
+    for t, k in ((SDO.Person, "Person"), (SDO.Organization, "Organization"), (SDO.NewsMediaOrganization, None),
+                 (SDO.Country, "Country"), (SDO.City, "City"), (SDO.Place, "Place"), (SDO.Event, "Event"),
+                 (KG.Position, "Position")):
+        if t in types:
+            return k
+    return None
+
+
+def _short(text: str, n: int = 160) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def view_model(g: Graph, max_nodes: int = MAX_NODES) -> tuple[list[dict], list[dict], str | None]:
+    """Nodes and edges for the page, and a warning when the graph was cut to its best-connected nodes."""
+    types = defaultdict(set)
+    for s, o in g.subject_objects(RDF.type):
+        types[s].add(o)
+    headline = {a: str(g.value(a, SDO.headline) or g.value(a, SDO.identifier)) for a in g.subjects(RDF.type, SDO.NewsArticle)}
+    kinds = {n: k for n, ts in types.items() if (k := _kind(ts))}
+    authorish = set(g.objects(None, SDO.author)) | set(g.objects(None, SDO.contributor)) | set(g.objects(None, SDO.publisher))
+    kinds = {n: k for n, k in kinds.items() if n not in authorish or k in ("Event", "Position")}
+    edges = [(s, p, o) for p in EDGE_LABELS for s, o in g.subject_objects(p) if s in kinds and o in kinds]
+    degree = defaultdict(int)
+    for s, _, o in edges:
+        degree[s] += 1
+        degree[o] += 1
+    warning = None
+    if len(kinds) > max_nodes:
+        keep = set(sorted(kinds, key=lambda n: (-degree[n], str(n)))[:max_nodes])
+        warning = f"showing the {max_nodes} best-connected of {len(kinds)} nodes; query the Turtle for the rest"
+        kinds = {n: k for n, k in kinds.items() if n in keep}
+        edges = [e for e in edges if e[0] in kinds and e[2] in kinds]
+    nodes = []
+    for n in sorted(kinds, key=str):
+        k = kinds[n]
+        name = g.value(n, SDO.name)
+        lines = [f"{k}: {name}" if name else k]
+        alts = sorted(str(x) for x in g.objects(n, SDO.alternateName))
+        if alts:
+            lines.append("also: " + ", ".join(alts))
+        for t in sorted(str(x) for x in g.objects(n, SDO.jobTitle)):
+            lines.append("role: " + t)
+        date = g.value(n, SDO.startDate) or g.value(n, KG.dateText)
+        if date:
+            lines.append(f"date: {date}")
+        stance = g.value(n, KG.stance)
+        if stance is not None:
+            lines.append(f"stance: {str(stance).rsplit('/', 1)[-1]}")
+            lines.append("topic: " + _short(g.value(n, KG.topic) or ""))
+        for ev in sorted(str(x) for x in g.objects(n, KG.evidence))[:3]:
+            lines.append("“" + _short(ev, 220) + "”")
+        srcs = sorted(headline.get(a, str(a)) for a in set(g.objects(n, PROV.wasDerivedFrom)) | set(g.objects(n, KG.mentionedIn)))
+        if srcs:
+            lines.append("sources: " + "; ".join(_short(s, 70) for s in srcs[:5]) + (f" (+{len(srcs) - 5})" if len(srcs) > 5 else ""))
+        if k == "Event":
+            label = f"{name}\n{g.value(n, SDO.startDate) or ''}".strip()
+        elif k == "Position":
+            label = f"{str(stance).rsplit('/', 1)[-1]}: {_short(g.value(n, KG.topic) or '', 40)}"
+        else:
+            label = str(name or n)
+        colour, shape = KIND_STYLE[k]
+        if k == "Position" and stance is not None:
+            colour = STANCE_COLOURS.get(str(stance).rsplit("/", 1)[-1], colour)
+        nodes.append({"id": str(n), "label": _short(label, 60), "title": "\n".join(lines), "color": colour,
+                      "shape": shape, "group": k, "size": 10 + min(20, degree[n] * 2)})
+    out_edges = [{"from": str(s), "to": str(o), "label": EDGE_LABELS[p]} for s, p, o in sorted(edges)]
+    return nodes, out_edges, warning
+
+
+LEGEND = """
+<div id="kg-legend" style="position:absolute;top:8px;left:8px;z-index:10;background:#fffe;padding:6px 10px;
+ border:1px solid #ccc;font:13px sans-serif;line-height:1.6">{items}{warning}</div>
+"""
+
+
+def render(g: Graph, title: str = "kg graph", max_nodes: int = MAX_NODES) -> str:
+    """The whole HTML page as a string (offline: vis-network is inlined)."""
+    nodes, edges, warning = view_model(g, max_nodes)
+    net = Network(height="900px", width="100%", directed=True, cdn_resources="in_line", notebook=False)
+    for n in nodes:
+        net.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
+    for e in edges:
+        net.add_edge(e["from"], e["to"], label=e["label"], arrows="to", font={"size": 9})
+    net.set_options(json.dumps({
+        "physics": {"stabilization": {"iterations": 300, "fit": True}, "barnesHut": {"gravitationalConstant": -8000}},
+        "interaction": {"hover": True, "tooltipDelay": 120},
+        "edges": {"smooth": False, "color": {"color": "#999"}},
+    }))
+    page = net.generate_html(name="graph.html", notebook=False)
+    items = "".join(f'<span style="color:{c}">{"◆" if s == "diamond" else "■" if s == "square" else "●"}</span> {k}<br>'
+                    for k, (c, s) in KIND_STYLE.items() if k != "Place")
+    warn = f'<div style="color:#b00">{warning}</div>' if warning else ""
+    stop_physics = "<script>if (typeof network !== 'undefined') { network.once('stabilizationIterationsDone', function () { network.setOptions({physics: false}); }); }</script>"
+    page = page.replace("<body>", "<body>" + LEGEND.format(items=items, warning=warn), 1)
+    page = page.replace("</body>", stop_physics + "\n</body>", 1)
+    return page.replace("<title>", f"<title>{title}", 1) if "<title>" in page else page

@@ -1,0 +1,264 @@
+"""Merge per-article facts into one graph's worth: one node per real actor, event and position.
+
+Actors merge by name (a surname joins the unique full name, an acronym the name it abbreviates);
+events by date, kind, place and participants (never by name alone); positions by holder, stance
+and topic. Blocking keys keep every step linear in the number of articles.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.extract.events import compatible
+from kg.geo import fold
+from kg.records import Actor, ArticleFacts, DateValue, Event, Position, Role
+
+STOP = {"of", "for", "and", "in", "the", "on", "to", "&"}
+
+
+@dataclass
+class MergedActor:
+    key: str
+    type: str
+    names: Counter = field(default_factory=Counter)
+    articles: set = field(default_factory=set)
+    roles: set = field(default_factory=set)       # (title, org key)
+
+    @property
+    def name(self) -> str:
+        best = sorted(self.names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+        if self.type == "Person":
+            full = [n for n, _ in best if len(n.split()) > 1]
+            return full[0] if full else best[0][0]
+        if self.type == "Organization":
+            long = [n for n, _ in best if len(n.split()) > 1 and acronym(n) in self.names]
+            short = [n for n, _ in best if n.isupper() and len(n) <= 8]
+            if short and long:
+                return short[0]
+        return best[0][0]
+
+    @property
+    def ident(self) -> str:
+        """The stable name an IRI is made from: for organisations with an acronym, the acronym."""
+        if self.type == "Organization":
+            short = sorted(n for n in self.names if n.isupper() and any(acronym(m) == n for m in self.names))
+            if short:
+                return short[0]
+        if self.type == "Person":
+            return max((n for n in self.names), key=lambda n: (len(n.split()), len(n), n))
+        return self.key.split(":", 1)[1]
+
+
+@dataclass
+class MergedEvent:
+    kind: str
+    names: list
+    date: DateValue | None
+    location: str | None
+    attendees: list
+    organizers: list
+    evidence: dict            # sentence -> article ids
+    articles: set
+
+
+@dataclass
+class MergedPosition:
+    holder: str
+    stance: str
+    topic: str
+    quote: str | None
+    targets: list
+    evidence: dict            # sentence -> article ids
+    articles: set
+    words: set
+
+
+@dataclass
+class Merged:
+    actors: dict              # final key -> MergedActor
+    events: list
+    positions: list
+    articles: list            # ArticleFacts
+    alias: dict               # article-level key -> final key
+
+
+def acronym(name: str) -> str:
+    return "".join(w[0].upper() for w in re.split(r"[\s]+", name) if w and w.lower() not in STOP and w[0].isalpha())
+
+
+class UnionFind:
+    def __init__(self):
+        self.parent = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def merge_actors(facts: list[ArticleFacts]) -> tuple[dict, dict]:
+    uf = UnionFind()
+    seen: dict[str, Actor] = {}
+    names: dict[str, Counter] = defaultdict(Counter)
+    for f in facts:
+        for a in f.actors:
+            uf.find(a.key)
+            seen.setdefault(a.key, a)
+            for n in a.names:
+                names[a.key][n] += 1
+    # blocking: by folded name (all types of a group), by surname, by acronym
+    by_fold = defaultdict(set)
+    for key in seen:
+        typ = key.split(":")[0]
+        for n in names[key]:
+            by_fold[(typ, fold(n))].add(key)
+    for keys in by_fold.values():
+        ks = sorted(keys)
+        for k in ks[1:]:
+            uf.union(ks[0], k)
+    persons = [k for k in seen if k.startswith("Person:")]
+    full_by_surname = defaultdict(set)
+    for k in persons:
+        n = seen[k].name
+        if len(n.split()) > 1:
+            full_by_surname[fold(n.split()[-1])].add(uf.find(k))
+    for k in persons:
+        n = seen[k].name
+        if len(n.split()) == 1 and len(full_by_surname.get(fold(n), ())) == 1:
+            uf.union(next(iter(full_by_surname[fold(n)])), k)
+    orgs = [k for k in seen if k.startswith("Organization:")]
+    by_acr = defaultdict(set)
+    for k in orgs:
+        for n in names[k]:
+            if len(n.split()) > 1:
+                by_acr[acronym(n)].add(k)
+    for k in orgs:
+        for n in names[k]:
+            if n.isupper() and 2 <= len(n) <= 8 and n in by_acr:
+                for other in by_acr[n]:
+                    uf.union(k, other)
+    merged: dict[str, MergedActor] = {}
+    alias = {}
+    for key in seen:
+        root = uf.find(key)
+        alias[key] = root
+        m = merged.setdefault(root, MergedActor(key=root, type=seen[root].type))
+        if seen[key].type == "City":
+            m.type = "City" if m.type in ("City", "Place") else m.type
+        m.names.update(names[key])
+    for f in facts:
+        for a in f.actors:
+            merged[alias[a.key]].articles.add(f.id)
+        for r in f.roles:
+            if r.person in alias:
+                merged[alias[r.person]].roles.add((r.title, alias.get(r.org) if r.org else None))
+    return merged, alias
+
+
+def _same_event(a: MergedEvent, b: Event, alias: dict) -> bool:
+    if not compatible(a.kind, b.kind) and not compatible(b.kind, a.kind):
+        return False
+    bl = alias.get(b.location) if b.location else None
+    if a.location and bl and a.location != bl:
+        return False
+    if a.location and a.location == bl:
+        return True
+    shared = set(a.attendees) & {alias.get(k, k) for k in b.attendees}
+    names = {fold(n) for n in a.names} & {fold(n) for n in b.names}
+    return bool(shared) or bool(names - {"meeting", "talks", "call"})
+
+
+def merge_events(facts: list[ArticleFacts], alias: dict) -> list[MergedEvent]:
+    """Events of all articles: blocked by day, merged when kind, place and participants agree."""
+    by_day: dict[str, list[MergedEvent]] = defaultdict(list)
+    periods = []
+    for f in facts:
+        for e in f.events:
+            if e.date is None or e.date.granularity != "day":
+                periods.append((f.id, e))
+                continue
+            home = next((m for m in by_day[e.date.iso] if _same_event(m, e, alias)), None)
+            if home is None:
+                home = MergedEvent(kind=e.kind, names=[], date=e.date, location=None, attendees=[], organizers=[],
+                                   evidence={}, articles=set())
+                by_day[e.date.iso].append(home)
+            _absorb(home, e, f.id, alias)
+    out = [m for day in sorted(by_day) for m in by_day[day]]
+    for aid, e in periods:
+        loc = alias.get(e.location) if e.location else None
+        cands = [m for m in out if loc and m.location == loc and compatible(m.kind, e.kind) and e.date and e.date.iso
+                 and _within(m.date.iso, e.date)]
+        if len(cands) == 1:
+            _absorb(cands[0], e, aid, alias)
+        else:
+            m = MergedEvent(kind=e.kind, names=[], date=e.date, location=None, attendees=[], organizers=[],
+                            evidence={}, articles=set())
+            _absorb(m, e, aid, alias)
+            out.append(m)
+    return out
+
+
+def _within(day_iso: str, period: DateValue) -> bool:
+    d, p = date.fromisoformat(day_iso), date.fromisoformat(period.iso)
+    if period.granularity == "week":
+        return 0 <= (d - p).days < 7
+    return day_iso[:7] == period.iso[:7]
+
+
+def _absorb(m: MergedEvent, e: Event, aid: str, alias: dict) -> None:
+    m.names += [n for n in e.names if n not in m.names]
+    m.location = m.location or (alias.get(e.location) if e.location else None)
+    m.attendees += [alias[k] for k in e.attendees if k in alias and alias[k] not in m.attendees]
+    m.organizers += [alias[k] for k in e.organizers if k in alias and alias[k] not in m.organizers]
+    for s in e.evidence:
+        m.evidence.setdefault(s, set()).add(aid)
+    m.articles.add(aid)
+    if e.kind == "Call" and m.kind != "Call" and compatible(m.kind, "Call"):
+        m.kind = "Call"
+
+
+def topic_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z\-]{3,}", text.lower()) if w not in {"that", "with", "from", "this", "will", "would", "their", "they", "have", "which"}}
+
+
+def merge_positions(facts: list[ArticleFacts], alias: dict) -> list[MergedPosition]:
+    """Same holder, same stance, overlapping topic words: one position with all its evidence."""
+    blocks: dict[tuple, list[MergedPosition]] = defaultdict(list)
+    out = []
+    for f in facts:
+        for p in f.positions:
+            holder = alias.get(p.holder)
+            if holder is None:
+                continue
+            words = topic_words(p.topic)
+            home = None
+            for m in blocks[(holder, p.stance)]:
+                inter = len(words & m.words)
+                if words and inter / max(1, min(len(words), len(m.words))) >= 0.6:
+                    home = m
+                    break
+            if home is None:
+                home = MergedPosition(holder=holder, stance=p.stance, topic=p.topic, quote=p.quote, targets=[],
+                                      evidence={}, articles=set(), words=set(words))
+                blocks[(holder, p.stance)].append(home)
+                out.append(home)
+            home.targets += [alias[k] for k in p.targets if k in alias and alias[k] not in home.targets]
+            home.evidence.setdefault(p.evidence, set()).add(f.id)
+            home.articles.add(f.id)
+    return out
+
+
+def merge(facts: list[ArticleFacts]) -> Merged:
+    facts = sorted(facts, key=lambda f: f.id)
+    actors, alias = merge_actors(facts)
+    return Merged(actors=actors, events=merge_events(facts, alias), positions=merge_positions(facts, alias),
+                  articles=facts, alias=alias)
