@@ -28,6 +28,8 @@ PHOTO_CREDIT = re.compile(
 FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|[Mm]e|[Mm]y|[Mm]yself)\b")
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 NAME_ONLY = re.compile(r"^[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,3}$")
+IMPERATIVE = re.compile(r"^\W*(register|sign|subscribe|share|follow|connect|click|download|give|leave|read|copy|join|get|"
+                        r"our|all rights|copyright)\b", re.I)
 READ_MORE_TAIL = re.compile(r"\s*\b(?:read more|continue reading|read the full story)\.?\s*$", re.I)
 
 
@@ -42,8 +44,11 @@ def is_sentence(line: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """A short line in the vocabulary of web widgets (subscribe, share, comment, copyright...)."""
-    if words(line) > SHORT_LINE_WORDS:
+    n = words(line)
+    if n > SHORT_LINE_WORDS:
         return False
+    if n >= 12 and is_sentence(line) and not IMPERATIVE.match(line):
+        return False                      # a news sentence that happens to say 'subscribe' or 'comment'
     return any(p.search(line) for p in patterns("furniture.txt"))
 
 

@@ -46,7 +46,8 @@ def build(sources, out, model, batch_size, n_process, quiet):
         else:
             result = run_build(sources, out, model or DEFAULT_MODEL, batch_size, n_process)
     except KgError as e:
-        for_errors = getattr(e, "errors", None)
+        for err in getattr(e, "errors", ()):
+            click.echo(f"kg: skipped {err}", err=True)
         fail(e)
         return
     for err in result.errors:

@@ -20,3 +20,11 @@ class ModelError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query or the graph it runs on is unusable."""
+
+
+class BuildError(KgError):
+    """The build could not write a graph; ERRORS are the inputs that were skipped on the way."""
+
+    def __init__(self, message: str, errors=()):
+        super().__init__(message)
+        self.errors = list(errors)

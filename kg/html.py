@@ -7,6 +7,7 @@ data goes in as JSON with <, > and & escaped, so no markup from an article can r
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 
 from pyvis.network import Network
@@ -119,6 +120,9 @@ def render(g: Graph, title: str = "kg graph", max_nodes: int = MAX_NODES) -> str
         "edges": {"smooth": False, "color": {"color": "#999"}},
     }))
     page = net.generate_html(name="graph.html", notebook=False)
+    # pyvis links Bootstrap from a CDN even in line mode; the page does not need it and must work offline
+    page = re.sub(r'<link[^>]+href="https?://[^"]*"[^>]*>\s*', "", page)
+    page = re.sub(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>\s*', "", page)
     items = "".join(f'<span style="color:{c}">{"◆" if s == "diamond" else "■" if s == "square" else "●"}</span> {k}<br>'
                     for k, (c, s) in KIND_STYLE.items() if k != "Place")
     warn = f'<div style="color:#b00">{warning}</div>' if warning else ""

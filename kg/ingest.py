@@ -202,7 +202,9 @@ def ingest(sources: Iterable[str | Path]) -> IngestReport:
             if isinstance(item, InputError):
                 report.errors.append(item)
             elif item.id in seen:
-                report.errors.append(InputError(item.source, f"duplicate article id '{item.id}' (first in {seen[item.id]})"))
+                path, _, line = item.source.rpartition(":") if f.suffix.lower() == ".jsonl" else (item.source, "", "")
+                report.errors.append(InputError(path or item.source, f"duplicate article id '{item.id}' (first in {seen[item.id]})",
+                                                int(line) if line.isdigit() else None))
             else:
                 seen[item.id] = item.source
                 report.articles.append(item)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from kg import dates
 from kg.clean import clean, explicit_year
-from kg.errors import InputError, KgError
+from kg.errors import BuildError, InputError, KgError
 from kg.extract.actors import extract_actors
 from kg.extract.events import extract_events
 from kg.extract.positions import extract_positions
@@ -111,7 +111,7 @@ def build(sources: Iterable[str | Path], out: Path, model: str = DEFAULT_MODEL, 
     report = ingest(sources)
     result = BuildResult(errors=list(report.errors))
     if not report.articles:
-        raise KgError("no article could be read" + (f" ({len(report.errors)} skipped)" if report.errors else ""))
+        raise BuildError("no article could be read, nothing written", report.errors)
     facts, errors = extract_all(report.articles, model, batch_size, n_process, progress)
     result.facts, result.errors = facts, result.errors + errors
     result.graph, result.written = write_outputs(facts, out)

@@ -164,7 +164,7 @@ def merge_actors(facts: list[ArticleFacts]) -> tuple[dict, dict]:
     return merged, alias
 
 
-def _same_event(a: MergedEvent, b: Event, alias: dict) -> bool:
+def _same_event(a: MergedEvent, b: Event, alias: dict, orgs: dict | None = None) -> bool:
     if not compatible(a.kind, b.kind) and not compatible(b.kind, a.kind):
         return False
     bl = alias.get(b.location) if b.location else None
@@ -172,13 +172,18 @@ def _same_event(a: MergedEvent, b: Event, alias: dict) -> bool:
         return False
     if a.location and a.location == bl:
         return True
-    shared = set(a.attendees) & {alias.get(k, k) for k in b.attendees}
+    orgs = orgs or {}
+    widen = lambda keys: set(keys) | {o for k in keys for o in orgs.get(k, ())}
+    shared = widen(a.attendees) & widen(alias.get(k, k) for k in b.attendees)
     names = {fold(n) for n in a.names} & {fold(n) for n in b.names}
-    return bool(shared) or bool(names - {"meeting", "talks", "call"})
+    bare = (not a.attendees and not a.location) or (not b.attendees and not bl)
+    return bool(shared) or bool(names - {"meeting", "talks", "call"}) or bare
 
 
-def merge_events(facts: list[ArticleFacts], alias: dict) -> list[MergedEvent]:
-    """Events of all articles: blocked by day, merged when kind, place and participants agree."""
+def merge_events(facts: list[ArticleFacts], alias: dict, actors: dict | None = None) -> list[MergedEvent]:
+    """Events of all articles: blocked by day, merged when kind, place and participants agree
+    (a person counts for the organisation they serve)."""
+    orgs = {k: {o for _, o in a.roles if o} for k, a in (actors or {}).items()}
     by_day: dict[str, list[MergedEvent]] = defaultdict(list)
     periods = []
     for f in facts:
@@ -186,7 +191,7 @@ def merge_events(facts: list[ArticleFacts], alias: dict) -> list[MergedEvent]:
             if e.date is None or e.date.granularity != "day":
                 periods.append((f.id, e))
                 continue
-            home = next((m for m in by_day[e.date.iso] if _same_event(m, e, alias)), None)
+            home = next((m for m in by_day[e.date.iso] if _same_event(m, e, alias, orgs)), None)
             if home is None:
                 home = MergedEvent(kind=e.kind, names=[], date=e.date, location=None, attendees=[], organizers=[],
                                    evidence={}, articles=set())
@@ -260,5 +265,5 @@ def merge_positions(facts: list[ArticleFacts], alias: dict) -> list[MergedPositi
 def merge(facts: list[ArticleFacts]) -> Merged:
     facts = sorted(facts, key=lambda f: f.id)
     actors, alias = merge_actors(facts)
-    return Merged(actors=actors, events=merge_events(facts, alias), positions=merge_positions(facts, alias),
+    return Merged(actors=actors, events=merge_events(facts, alias, actors), positions=merge_positions(facts, alias),
                   articles=facts, alias=alias)

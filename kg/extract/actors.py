@@ -114,9 +114,6 @@ def typed_name(span: Span, name: str) -> tuple[str, str, str | None] | None:
         dem = gz.demonym(name) or gz.demonym(re.sub(r"s$", "", name))
         return ("Country", dem, None) if dem else None
     if label == "GPE":
-        cap = gz.capital_of(name)
-        if cap and is_agent(span):
-            return "Country", cap, name
         city = gz.city(name)
         if city:
             return "City", city, name if fold(name) != fold(city) else None

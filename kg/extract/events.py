@@ -23,7 +23,7 @@ PLACE_TYPES = ("City", "Place", "Country")
 PLACE_PREPS = {"in", "at"}
 CALL_COMPOUNDS = {"phone", "video", "telephone", "conference", "virtual", "zoom"}
 CALL_PREPS = {"on", "in", "during"}
-CALL_VERBS = {"chair", "hold", "have", "join", "host", "make"}
+CALL_VERBS = {"chair", "hold", "have", "join", "host"}
 COMPATIBLE = {
     "Meeting": {"Meeting", "Summit", "Conference", "Call"},
     "Summit": {"Meeting", "Summit", "Conference"},
@@ -50,6 +50,21 @@ class Mention:
     position: int = 0
 
 
+def state_of_capital(idx: ActorIndex, key: str) -> str:
+    """A capital acting or taking part stands for its state ('Moscow wants', 'talks with Moscow'),
+    except cities that seat international bodies (Brussels, Geneva, Vienna)."""
+    a = idx.actors[key]
+    if a.type != "City" or a.name.lower() in word_set("international_seats.txt"):
+        return key
+    country = gazetteer().capital_of(a.name)
+    if not country:
+        return key
+    k = actor_key("Country", country)
+    if k not in idx.actors:
+        idx.add(0, 0, country, country, "Country")
+    return k
+
+
 def trigger_kind(tok: Token) -> str | None:
     """The event kind a token names, or None ('call' only as a call, not as 'a call for restraint')."""
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -62,6 +77,8 @@ def trigger_kind(tok: Token) -> str | None:
         if tok.lemma_.lower() == "conference" and comps & {"video", "tele"}:
             return "Call"
         if tok.lemma_.lower() == "call":
+            if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+                return None               # "a call for restraint"
             ok = bool(comps & CALL_COMPOUNDS) or (tok.dep_ == "pobj" and tok.head.lower_ in CALL_PREPS) \
                 or (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in CALL_VERBS)
             return kind if ok else None
@@ -128,13 +145,13 @@ class EventReader:
             if key and self.idx.actors[key].type == "City":
                 prep = self._prep_of(t)
                 based = t.i + 2 < len(self.doc) and self.doc[t.i + 1].text == "-" and self.doc[t.i + 2].lower_ == "based"
-                if prep in PLACE_PREPS or based or (t.dep_ == "compound" and t.head is trigger):
+                if prep in PLACE_PREPS or based or (t.dep_ == "compound" and (trigger is not None and t.head.i == trigger.i)):
                     out.append(key)
         return list(dict.fromkeys(out))
 
     def _prep_of(self, t: Token) -> str | None:
         head = t
-        while head.dep_ in ("compound", "flat", "appos", "conj") and head.head is not head:
+        while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
             head = head.head
         if head.dep_ == "pobj":
             return head.head.lower_
@@ -151,14 +168,7 @@ class EventReader:
     def as_participant(self, key: str) -> str:
         """A capital named as a participant stands for its state ('meetings with Moscow')."""
         a = self.idx.actors[key]
-        if a.type == "City":
-            country = self.gz.capital_of(a.name)
-            if country:
-                k = actor_key("Country", country)
-                if k not in self.idx.actors:
-                    self.idx.add(0, 0, a.name, country, "Country", a.name)
-                return k
-        return key
+        return state_of_capital(self.idx, key)
 
     def split_pairs(self, name: str) -> list[str]:
         """'NATO-Russia', 'US-Russia': hyphenated names of two actors are both participants."""
@@ -206,10 +216,11 @@ class EventReader:
         m = Mention(kind=kind, name=name, sent=sent)
         own_near = local_tokens(t, stop, NEAR_DEPS) if not is_verb else []
         own_wide = local_tokens(t, stop, NEAR_DEPS | ACTOR_DEPS) if not is_verb else []
-        clause = local_tokens(verb, stop | {t.i}, CLAUSE_DEPS, root_only_children=True) if (is_verb or verb is not t) else []
-        own_verb = verb if t.head is verb else None      # "ahead of the talks on Monday": no tense of its own
+        clause = local_tokens(verb, stop | {t.i}, CLAUSE_DEPS, root_only_children=True) if (is_verb or verb.i != t.i) else []
+        own_verb = verb if t.head.i == verb.i else None      # "ahead of the talks on Monday": no tense of its own
         m.date = self.date_in(own_near, own_verb) or self.date_in(clause, verb)
-        locs = self.places_in(own_near + compounds_of(t), t) or self.places_in(clause)
+        locs = self.places_in(own_near + compounds_of(t), t) or self.places_in(clause) or \
+            [k for k in self.places_in(own_wide, t) if self.idx.actors[k].type == "City"][:1]
         if kind == "Visit" and not locs:
             objs = [c for c in verb.children if c.dep_ == "dobj"] + \
                    [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in") for g in c.children if g.dep_ == "pobj"]
@@ -234,12 +245,12 @@ class EventReader:
                                   if not (kind == "Visit" and self.idx.actors[k].type in PLACE_TYPES)]
         else:
             role = t.dep_
-            if role in ("dobj", "nsubjpass") or (role == "pobj" and t.head.head is verb):
+            if role in ("dobj", "nsubjpass") or (role == "pobj" and t.head.head.i == verb.i):
                 if lemma in word_set("organizer_verbs.txt") and role != "pobj":
                     m.organizers += subj_keys
                 if lemma in word_set("attend_verbs.txt") or lemma in PARTICIPATE_VERBS:
                     parts += subj_keys
-            if role == "pobj" and t.head.lower_ in ("at", "in", "during", "on") and t.head.head is verb:
+            if role == "pobj" and t.head.lower_ in ("at", "in", "during", "on") and t.head.head.i == verb.i:
                 # "In a phone call Sunday, Biden told Zelenskiy", "reaffirmed ... at today's session"
                 parts += subj_keys
                 if lemma in TELL_VERBS:
@@ -270,7 +281,7 @@ def local_tokens(root: Token, stop: set[int], deps: set[str], root_only_children
     out, todo = [], [(root, 0)]
     while todo:
         t, depth = todo.pop()
-        if t is not root:
+        if t.i != root.i:
             if t.i in stop or t.dep_ not in deps:
                 continue
             out.append(t)

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import ActorIndex
+from kg.extract.events import state_of_capital
 from kg.extract.syntax import negated, subjects
 from kg.lexicon import table, word_set
 from kg.records import Position
@@ -52,7 +53,7 @@ class PositionReader:
         """The actor a subject token names: its own entity, an entity modifying it, or a pronoun's speaker."""
         key = self.idx.at(tok)
         if key:
-            return self.idx.actors[key].key
+            return state_of_capital(self.idx, key)
         if tok.lower_ in PRONOUNS_PERSON:
             return self.last_before(tok, ("Person",))
         if tok.lower_ in PRONOUNS_GROUP:
@@ -139,7 +140,7 @@ class PositionReader:
                             topic = quote_text
                         else:
                             continue
-                    if st == "assert" and not (quote_text or any(c.dep_ == "ccomp" for c in tok.children) or tok.lemma_ in ("regard", "view", "reaffirm", "underscore")):
+                    if st == "assert" and not (quote_text or tok.lemma_ in EVALUATIVE_VERBS or evaluative(toks)):
                         continue
                     targets = [k for k in self.idx.in_span(toks) if k != holder]
                     out.append(Position(holder=holder, stance=st, topic=topic, evidence=sent.text.strip(),
@@ -172,6 +173,15 @@ class PositionReader:
         if any(w in low for w in word_set("rejection_words.txt")):
             return "reject"
         return None
+
+
+EVALUATIVE_VERBS = {"regard", "view", "reaffirm", "underscore", "believe", "insist", "stress", "reiterate"}
+MODALS = {"should", "must", "cannot", "can", "need", "ought"}
+
+
+def evaluative(toks: list[Token]) -> bool:
+    """A reported clause that judges or prescribes (modal, negation), not one that reports a fact."""
+    return any(t.lower_ in MODALS or t.dep_ == "neg" for t in toks)
 
 
 def dedupe(ps: list[Position]) -> list[Position]:

@@ -15,7 +15,7 @@ def governing_verb(tok: Token) -> Token:
     """The verb whose clause holds TOK (the token itself when it is a verb)."""
     t = tok
     for _ in range(12):
-        if t.pos_ in ("VERB", "AUX") or t.head is t:
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -30,7 +30,7 @@ def tense(verb: Token) -> str | None:
             return "future"
         if any(c.lemma_ in FUTURE_LEMMAS for c in t.children if c.dep_ in ("aux", "auxpass", "amod")):
             return "future"
-        if t.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and t.head is not t:
+        if t.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and t.head.i != t.i:
             if t.tag_ in ("VBD",):
                 return "past"
             t = t.head
@@ -45,7 +45,7 @@ def tense(verb: Token) -> str | None:
 
 def subjects(verb: Token) -> list[Token]:
     subs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if not subs and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if not subs and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subjects(verb.head)
     if not subs and verb.dep_ == "relcl":
         return [verb.head]
@@ -61,7 +61,7 @@ def subtree_tokens(tok: Token, stop: set[int] = frozenset()) -> list[Token]:
     out, todo = [], [tok]
     while todo:
         t = todo.pop()
-        if t.i in stop and t is not tok:
+        if t.i in stop and t.i != tok.i:
             continue
         out.append(t)
         todo.extend(t.children)

@@ -1,0 +1,46 @@
+"""Shared fixtures: the spaCy pipeline, a parse helper, and one build of the seeds for end-to-end tests."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from kg.nlp import load
+    return load()
+
+
+@pytest.fixture(scope="session")
+def parse(nlp):
+    """Parse a sentence and index its actors, as the pipeline does."""
+    from kg.extract.actors import extract_actors
+    from kg.extract.roles import title_spans
+
+    def _parse(text: str):
+        doc = nlp(text)
+        return doc, extract_actors(doc, title_spans(doc))
+    return _parse
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory):
+    """kg build on the project's seeds/, once per test session."""
+    from kg.pipeline import build
+    out = tmp_path_factory.mktemp("seeds-out")
+    result = build([ROOT / "seeds"], out)
+    return out, result
+
+
+def score(graph: Path, gold: str, articles: Path) -> dict:
+    """The shared scorer's figures (as JSON) for a built graph."""
+    res = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(graph), str(SHARED / "gold" / gold),
+                          "--articles", str(articles), "--json"], capture_output=True, text=True, check=True)
+    return json.loads(res.stdout)

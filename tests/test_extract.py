@@ -1,0 +1,110 @@
+"""Rules on small parsed sentences: actors, roles, events and positions."""
+from datetime import date
+
+from kg.extract.events import extract_events
+from kg.extract.positions import extract_positions
+from kg.extract.roles import extract_roles
+
+REF = date(2022, 1, 4)
+
+
+def names(idx):
+    return {a.name: a.type for a in idx.actors.values()}
+
+
+def test_actor_types_and_canonical_names(parse):
+    doc, idx = parse("The U.S. and Russia met in Geneva while the Kremlin said Kiev was arming.")
+    got = names(idx)
+    assert got["United States"] == "Country" and got["Russia"] == "Country"
+    assert got["Geneva"] == "City" and got["Kyiv"] == "City"
+    russia = next(a for a in idx.actors.values() if a.name == "Russia")
+    assert "Kremlin" in russia.names            # a seat of government stands for its state
+
+
+def test_surname_joins_full_name_and_title_words_are_not_actors(parse):
+    doc, idx = parse("US Deputy Secretary of State Wendy Sherman met officials. Sherman said talks were useful.")
+    assert "State" not in names(idx)
+    sherman = [a for a in idx.actors.values() if a.type == "Person"]
+    assert len(sherman) == 1 and set(sherman[0].names) == {"Wendy Sherman", "Sherman"}
+
+
+def test_roles_before_name_and_in_apposition(parse):
+    doc, idx = parse("Russian Deputy Foreign Minister Sergei Ryabkov met Maria Zakharova, spokeswoman for the "
+                     "Russian Foreign Ministry, and NATO Secretary General Jens Stoltenberg.")
+    roles = {(r.person.split(":")[1], r.title.lower(), r.org) for r in extract_roles(doc, idx)}
+    assert ("sergeiryabkov", "deputy foreign minister", "Country:russia") in roles
+    assert ("mariazakharova", "spokeswoman", "Organization:russianforeignministry") in roles
+    assert ("jensstoltenberg", "secretary general", "Organization:nato") in roles
+
+
+def test_role_of_possessive_country(parse):
+    doc, idx = parse("Biden spoke with Ukraine's President Volodymyr Zelenskiy about the crisis.")
+    roles = extract_roles(doc, idx)
+    assert [(r.title, r.org) for r in roles] == [("President", "Country:ukraine")]
+
+
+def test_meeting_with_date_place_and_participants(parse):
+    doc, idx = parse("US and Russian officials will hold security talks on January 10 in Geneva.")
+    [ev] = extract_events(doc, idx, REF)
+    assert ev.date.iso == "2022-01-10" and ev.location == "Place:geneva"
+    assert {"Country:unitedstates", "Country:russia"} <= set(ev.attendees)
+
+
+def test_weekday_direction_follows_tense(parse):
+    doc, idx = parse("The ministers will hold a video conference on Friday.")
+    [ev] = extract_events(doc, idx, REF)
+    assert ev.kind == "Call" and ev.date.iso == "2022-01-07"
+    doc, idx = parse("In a phone call on Sunday, Biden told Ukraine's President Volodymyr Zelenskiy that aid would come.")
+    [ev] = extract_events(doc, idx, REF)
+    assert ev.date.iso == "2022-01-02" and {"Person:biden", "Person:volodymyrzelenskiy"} & set(ev.attendees)
+
+
+def test_mentions_of_one_meeting_merge_and_undated_stray_talk_is_dropped(parse):
+    doc, idx = parse("The council meeting will take place in Brussels on January 12. "
+                     "Russian officials will attend the NATO meeting in Brussels. "
+                     "Both sides have called for dialogue for months.")
+    evs = extract_events(doc, idx, REF)
+    assert len(evs) == 1 and "Country:russia" in evs[0].attendees and len(evs[0].evidence) == 2
+
+
+def test_a_call_for_restraint_is_not_a_call(parse):
+    doc, idx = parse("The minister made a call for restraint on Monday.")
+    assert extract_events(doc, idx, REF) == []
+
+
+def stances(parse, text):
+    doc, idx = parse(text)
+    return {(p.holder, p.stance) for p in extract_positions(doc, idx)}, extract_positions(doc, idx)
+
+
+def test_demand_deny_accuse(parse):
+    got, ps = stances(parse, "Moscow wants guarantees that NATO will stop its eastward expansion.")
+    assert ("Country:russia", "demand") in got
+    assert any("expansion" in p.topic for p in ps)
+    got, _ = stances(parse, "Russia denies claims that it is planning an invasion of Ukraine.")
+    assert ("Country:russia", "deny") in got
+    got, _ = stances(parse, "Russia accuses Ukraine of building up its forces in the east.")
+    assert ("Country:russia", "accuse") in got
+
+
+def test_negation_turns_agreement_into_rejection(parse):
+    got, _ = stances(parse, "Sherman said the United States will not agree that NATO cannot expand any further.")
+    assert ("Country:unitedstates", "reject") in got or ("Person:sherman", "reject") in got
+    assert not any(s == "agree" for _, s in got)
+
+
+def test_quote_speaker_after_the_quote_and_pronoun(parse):
+    text = ('Jens Stoltenberg spoke to reporters. "Ukraine is not a threat to Russia, and we must say so," he said.')
+    got, ps = stances(parse, text)
+    assert any(h == "Person:jensstoltenberg" for h, _ in got)
+    assert all(p.holder != "Country:ukraine" for p in ps)
+
+
+def test_hedged_claims_are_not_positions(parse):
+    got, _ = stances(parse, "Officials could warn that Moscow might be planning an invasion.")
+    assert got == set()
+
+
+def test_reporters_hold_nothing(parse):
+    got, _ = stances(parse, "Reporters said the minister wants a deal on trade with Canada.")
+    assert all(not h.startswith("Person:reporter") for h, _ in got)
