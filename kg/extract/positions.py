@@ -38,7 +38,7 @@ def stance_of_verb(tok: Token) -> str | None:
         return None
     if tok.lemma_ in ("add", "note") and not any(c.dep_ in ("ccomp",) for c in tok.children) and not QUOTE.search(tok.sent.text):
         return None
-    if negated(tok):
+    if negated(tok) or (tok.dep_ == "xcomp" and negated(tok.head)):
         st = NEGATED_STANCE.get(st, "reject" if st in ("demand", "want") else None)
         if st is None:
             return None
@@ -54,12 +54,23 @@ class PositionReader:
         key = self.idx.at(tok)
         if key:
             return state_of_capital(self.idx, key)
+        if tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP:
+            clause = tok.head
+            if clause.dep_ == "ccomp" and clause.head.lemma_ in REPORTING | {"believe"}:
+                for s in subjects(clause.head):
+                    if s.i != tok.i and s.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP:
+                        h = self.holder_at(s)
+                        if h:
+                            return h
         if tok.lower_ in PRONOUNS_PERSON:
             return self.last_before(tok, ("Person",))
         if tok.lower_ in PRONOUNS_GROUP:
             return self.last_before(tok, ("Country", "Organization"))
         if tok.lower_ in OUTLET_WORDS:
             return None
+        for c in tok.children:
+            if c.dep_ == "appos" and (k := self.idx.at(c)):
+                return state_of_capital(self.idx, k)
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "from", "for")):
                 for x in ([c] if c.dep_ != "prep" else [g for g in c.children]):
@@ -122,12 +133,14 @@ class PositionReader:
             for tok in sent:
                 if tok.pos_ == "VERB":
                     st = stance_of_verb(tok)
-                    if st is None:
+                    if st is None or self.embedded(tok):
                         continue
                     if st == "assert" and tok.lemma_ in REPORTING | {"believe", "add"}:
                         st = self.reported_stance(tok) or st
                     subj = subjects(tok)
-                    holder = self.quote_speaker(tok) or next((h for s in subj if (h := self.holder_at(s))), None)
+                    own = [s_ for s_ in subj if s_.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP | {"i", "our", "us"}]
+                    holder = (next((h for s_ in own if (h := self.holder_at(s_))), None) if own else None) \
+                        or self.quote_speaker(tok) or next((h for s_ in subj if (h := self.holder_at(s_))), None)
                     if holder is None and tok.lemma_ in REPORTING | {"believe"}:
                         holder = source
                     if holder is None or (tok.dep_ == "ccomp" and tok.head.lemma_ in REPORTING and st == "assert"):
@@ -155,7 +168,8 @@ class PositionReader:
                     holder = next((h for p in poss + agent if (h := self.holder_at(p))), None)
                     if holder is None:
                         continue
-                    content = [c for c in tok.children if c.dep_ in ("prep", "acl", "ccomp", "relcl") and c.lower_ not in ("by",)]
+                    content = [c for c in tok.children if c.dep_ in ("prep", "acl", "ccomp", "relcl") and c.lower_ not in ("by",)
+                               and not any(a.dep_ == "agent" for a in c.children)]
                     toks = sorted({x for c in content for x in c.subtree}, key=lambda t: t.i)
                     if not toks:
                         continue
@@ -166,6 +180,28 @@ class PositionReader:
                                         evidence=sent.text.strip(), quote=None,
                                         targets=tuple(k for k in self.idx.in_span(toks) if k != holder)))
         return out
+
+    def embedded(self, tok: Token) -> bool:
+        """Not a position of its own: a conditional ('if Russia wants'), a relative aside ('that it says'),
+        the content of another stance ('assurances that NATO will not agree'), or a welcome of visitors."""
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
+            return True
+        if tok.dep_ == "relcl" and tok.lemma_ in REPORTING:
+            return True
+        if tok.lemma_ == "welcome" and any(self.idx.at(c) for c in tok.children if c.dep_ == "dobj"):
+            return True
+        t = tok
+        for _ in range(4):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            lemma = t.lemma_.lower()
+            if lemma in REPORTING or lemma in ("believe",):
+                return False
+            if (t.pos_ == "VERB" and table("stance_verbs.tsv").get(lemma) not in (None, "assert")) or \
+                    (t.pos_ == "NOUN" and lemma in table("stance_nouns.tsv")) or lemma in ("assurance", "guarantee"):
+                return True
+        return False
 
     def reported_stance(self, verb: Token) -> str | None:
         """'She said the demands "are simply non-starters"': a rejection, not a bare assertion."""
