@@ -108,3 +108,23 @@ def test_hedged_claims_are_not_positions(parse):
 def test_reporters_hold_nothing(parse):
     got, _ = stances(parse, "Reporters said the minister wants a deal on trade with Canada.")
     assert all(not h.startswith("Person:reporter") for h, _ in got)
+
+
+def test_warn_support_reject_families(parse):
+    got, _ = stances(parse, "Putin warned Biden that new sanctions could lead to a complete breakdown in relations.")
+    assert ("Person:putin", "warn") in got
+    got, _ = stances(parse, "Germany supports the sanctions against the regime in Minsk.")
+    assert ("Country:germany", "support") in got
+    got, _ = stances(parse, "US President Joe Biden rejected a military response in the event of an invasion.")
+    assert ("Person:joebiden", "reject") in got
+
+
+def test_content_of_a_demand_is_not_a_position_of_its_own(parse):
+    got, _ = stances(parse, "Russia is seeking assurances that NATO will not agree to Ukraine's request for membership.")
+    assert ("Country:russia", "demand") in got
+    assert not any(h == "Organization:nato" for h, _ in got)
+
+
+def test_conditional_clause_is_not_a_position(parse):
+    got, _ = stances(parse, "The EU cannot stay neutral if Russia wants to discuss the security of Europe, Borrell said.")
+    assert ("Country:russia", "demand") not in got

@@ -1,0 +1,62 @@
+"""Benchmark (run by hand, never a test): kg build end to end vs bare nlp.pipe of the same model
+over the same texts, in one run, with the same process count. Prints articles/s, the ratio and peak memory.
+
+    python bench/bench_build.py [--corpus ../shared/corpus/bbc_news_2225.jsonl] [--limit N] [--processes 1]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "bbc_news_2225.jsonl"))
+    ap.add_argument("--limit", type=int, default=0, help="first N articles only (0 = all)")
+    ap.add_argument("--processes", type=int, default=1)
+    ap.add_argument("--batch-size", type=int, default=16)
+    a = ap.parse_args()
+
+    from kg.nlp import load
+    from kg.pipeline import build
+
+    lines = Path(a.corpus).read_text(encoding="utf-8").splitlines()
+    if a.limit:
+        lines = lines[: a.limit]
+    tmp = Path(tempfile.mkdtemp())
+    src = tmp / "corpus.jsonl"
+    src.write_text("\n".join(lines), encoding="utf-8")
+    texts = [json.loads(x)["text"] for x in lines]
+    n = len(texts)
+    words = sum(len(t.split()) for t in texts)
+
+    nlp = load()
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=a.batch_size, n_process=a.processes):
+        pass
+    bare = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    result = build([src], tmp / "out", batch_size=a.batch_size, n_process=a.processes)
+    full = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+    print(f"articles: {n}  words: {words:,}  processes: {a.processes}")
+    print(f"bare nlp.pipe : {bare:8.1f} s  {n / bare:7.1f} articles/s  {words / bare:8.0f} words/s")
+    print(f"kg build      : {full:8.1f} s  {n / full:7.1f} articles/s  {words / full:8.0f} words/s")
+    print(f"ratio kg/bare : {bare / full:.2f}")
+    print(f"graph: {len(result.graph):,} triples, skipped inputs: {len(result.errors)}")
+    print(f"peak RSS: {peak:,.0f} MB (this process), {peak_children:,.0f} MB (largest child)")
+
+
+if __name__ == "__main__":
+    main()
