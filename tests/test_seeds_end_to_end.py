@@ -29,9 +29,10 @@ def test_article_role_and_furniture_bars(figures):
 def test_event_precision_and_dates(figures):
     ev = figures["events"]
     assert ev["precision"] >= 0.75 and ev["off_gold_date"] == 0 and ev["recall"] >= 0.85
+    assert ev["duplicate_nodes"] == 0 and ev["location_accuracy"] >= 0.85 and ev["participant_recall"] >= 0.65
 
 
 def test_position_bars(figures):
     p = figures["positions"]
-    assert p["holder_precision"] >= 0.9
+    assert p["holder_precision"] >= 0.9 and p["recall"] >= 0.6 and p["precision"] >= 0.5
     assert figures["provenance"]["evidence_verbatim"] == 1.0 and figures["provenance"]["facts_with_source"] == 1.0
