@@ -186,9 +186,13 @@ def merge_events(facts: list[ArticleFacts], alias: dict, actors: dict | None = N
     orgs = {k: {o for _, o in a.roles if o} for k, a in (actors or {}).items()}
     by_day: dict[str, list[MergedEvent]] = defaultdict(list)
     periods = []
+    undated = []
     for f in facts:
         for e in f.events:
-            if e.date is None or e.date.granularity != "day":
+            if e.date is None:
+                undated.append((f.id, e))
+                continue
+            if e.date.granularity != "day":
                 periods.append((f.id, e))
                 continue
             home = next((m for m in by_day[e.date.iso] if _same_event(m, e, alias, orgs)), None)
@@ -198,17 +202,19 @@ def merge_events(facts: list[ArticleFacts], alias: dict, actors: dict | None = N
                 by_day[e.date.iso].append(home)
             _absorb(home, e, f.id, alias)
     out = [m for day in sorted(by_day) for m in by_day[day]]
-    for aid, e in periods:
+    dated = list(out)
+    for aid, e in undated:
+        # an undated mention with a place joins the one dated event of its kind held there, else it is left out
         loc = alias.get(e.location) if e.location else None
-        cands = [m for m in out if loc and m.location == loc and compatible(m.kind, e.kind) and e.date and e.date.iso
-                 and _within(m.date.iso, e.date)]
+        cands = [m for m in dated if loc and m.location == loc and (compatible(m.kind, e.kind) or compatible(e.kind, m.kind))]
         if len(cands) == 1:
             _absorb(cands[0], e, aid, alias)
-        else:
-            m = MergedEvent(kind=e.kind, names=[], date=e.date, location=None, attendees=[], organizers=[],
-                            evidence={}, articles=set())
-            _absorb(m, e, aid, alias)
-            out.append(m)
+    for aid, e in periods:
+        loc = alias.get(e.location) if e.location else None
+        cands = [m for m in dated if loc and m.location == loc and compatible(m.kind, e.kind) and e.date and e.date.iso
+                 and _within(m.date.iso, e.date)]
+        if len(cands) == 1:       # a week- or month-level mention that no dated event takes is left out
+            _absorb(cands[0], e, aid, alias)
     return out
 
 

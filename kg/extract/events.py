@@ -120,11 +120,14 @@ class EventReader:
     def resolve_date(self, ent: Span, verb: Token | None) -> DateValue | None:
         return dates.resolve(ent.text, self.ref, tense(verb) if verb is not None else None, self.year_hint)
 
-    def date_in(self, toks: list[Token], verb: Token | None) -> DateValue | None:
+    def date_in(self, toks: list[Token], verb: Token | None, owner: Token | None = None) -> DateValue | None:
         found = []
         for t in toks:
             e = self.ents_by_token.get(t.i)
             if e is not None and e.label_ == "DATE" and t.i == e.start:
+                if owner is not None and (near := self.nearest_trigger_before(e.start)) is not None and near != owner.i \
+                        and near > owner.i:
+                    continue            # "held a video call ahead of the talks in Geneva on Monday": the talks' date
                 if re.search(r"\b(days?|weeks?|months?|years?)\s+(after|before|later|earlier|ago)\b", e.text, re.I) \
                         and not re.search(r"\b(next|last|this)\b", e.text, re.I):
                     continue
@@ -137,6 +140,16 @@ class EventReader:
                     found.append(v)
         day = [v for v in found if v.granularity == "day"]
         return (day or found or [None])[0]
+
+    def date_ahead(self, toks: list[Token]) -> DateValue | None:
+        """Dates of an event told as coming ('ahead of the talks on Monday') look forward."""
+        for t in toks:
+            e = self.ents_by_token.get(t.i)
+            if e is not None and e.label_ == "DATE" and t.i == e.start:
+                got = dates.resolve(e.text, self.ref, "future", self.year_hint)
+                if got is not None:
+                    return got
+        return None
 
     def places_in(self, toks: list[Token], trigger: Token | None = None) -> list[str]:
         out = []
@@ -198,11 +211,34 @@ class EventReader:
                                                         and trigger_kind(self.doc[t.i + 1]))]
             # an ORG 'Council' counts as an event only when a date or place is attached to it
             stop = {t.i for t in triggers}
+            self.triggers = sorted(stop)
             for t in triggers:
                 m = self.read(t, sent, stop)
                 if m is not None:
+                    if m.date is None:
+                        m.date = self.date_after(t, sent)
                     out.append(m)
         return out
+
+    def nearest_trigger_before(self, i: int) -> int | None:
+        before = [x for x in self.triggers if x < i]
+        return before[-1] if before else None
+
+    def date_after(self, t: Token, sent: Span) -> DateValue | None:
+        """When the parse attaches a date elsewhere: a day-level date right after the trigger, with no
+        other trigger between and not the date of a reporting verb ('..., Interfax reported Monday')."""
+        for e in self.doc.ents:
+            if e.label_ != "DATE" or e.start <= t.i or e.start > t.i + 12 or e.end > sent.end:
+                continue
+            if self.nearest_trigger_before(e.start) != t.i:
+                return None
+            v = governing_verb(e.root)
+            if v.lemma_ in REPORT_VERBS:
+                continue
+            got = self.resolve_date(e, v)
+            if got is not None and got.granularity == "day":
+                return got
+        return None
 
     def read(self, t: Token, sent: Span, stop: set[int]) -> Mention | None:
         kind = trigger_kind(t)
@@ -218,14 +254,18 @@ class EventReader:
         own_wide = local_tokens(t, stop, NEAR_DEPS | ACTOR_DEPS) if not is_verb else []
         clause = local_tokens(verb, stop | {t.i}, CLAUSE_DEPS, root_only_children=True) if (is_verb or verb.i != t.i) else []
         own_verb = verb if t.head.i == verb.i else None      # "ahead of the talks on Monday": no tense of its own
-        m.date = self.date_in(own_near, own_verb) or self.date_in(clause, verb)
+        ahead = t.dep_ == "pobj" and (t.head.lower_ == "before" or
+                                      (t.head.lower_ == "of" and t.head.head.lower_ in ("ahead", "prior")))
+        m.date = (self.date_ahead(own_near) if ahead else self.date_in(own_near, own_verb)) or \
+            self.date_in(clause, verb, owner=t)
         locs = self.places_in(own_near + compounds_of(t), t) or self.places_in(clause) or \
             [k for k in self.places_in(own_wide, t) if self.idx.actors[k].type == "City"][:1]
         if kind == "Visit" and not locs:
             objs = [c for c in verb.children if c.dep_ == "dobj"] + \
                    [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in") for g in c.children if g.dep_ == "pobj"]
             for o in objs:
-                keys = [k for k in self.idx.in_span(list(o.subtree)) if self.idx.actors[k].type in ("City", "Country")]
+                own_ent = [o] + [c for c in o.children if c.dep_ in ("compound", "poss")]
+                keys = [k for k in self.idx.in_span(own_ent) if self.idx.actors[k].type in ("City", "Country")]
                 if keys:
                     locs = keys[:1]
                     break
@@ -250,6 +290,8 @@ class EventReader:
                     m.organizers += subj_keys
                 if lemma in word_set("attend_verbs.txt") or lemma in PARTICIPATE_VERBS:
                     parts += subj_keys
+            if role == "pobj" and t.head.lower_ == "for" and t.head.head.i == verb.i and lemma in TRAVEL_VERBS:
+                parts += subj_keys
             if role == "pobj" and t.head.lower_ in ("at", "in", "during", "on") and t.head.head.i == verb.i:
                 # "In a phone call Sunday, Biden told Zelenskiy", "reaffirmed ... at today's session"
                 parts += subj_keys
@@ -272,6 +314,8 @@ class EventReader:
 NEAR_DEPS = {"compound", "amod", "prep", "pobj", "npadvmod", "poss", "nmod", "appos", "nummod", "case", "det", "conj", "cc"}
 ACTOR_DEPS = {"acl", "dobj", "pcomp"}
 CLAUSE_DEPS = {"prep", "pobj", "npadvmod", "advmod", "obl", "nmod", "compound", "amod", "poss", "case", "det", "tmod"}
+REPORT_VERBS = {"say", "report", "announce", "tell", "state", "add", "confirm"}
+TRAVEL_VERBS = {"be", "travel", "fly", "arrive", "go", "head", "leave", "come"}
 PARTICIPATE_VERBS = {"hold", "begin", "have", "host", "chair", "conduct", "resume", "continue", "start"}
 TELL_VERBS = {"tell", "assure", "inform", "urge", "warn", "brief", "discuss"}
 
@@ -373,6 +417,10 @@ def merge_mentions(ms: list[Mention]) -> list[list[Mention]]:
                       and all(compatible(m.kind, x.kind) for x in c)]
             if before:
                 max(before, key=lambda c: max(x.position for x in c if x.position < m.position)).append(m)
+    joined = {id(m) for c in clusters for m in c}
+    for m in sorted((m for m in ms if not m.date and m.location and id(m) not in joined), key=lambda m: m.position):
+        home = [c for c in clusters if not any(x.date for x in c) and any(belongs(m, x) for x in c)]
+        (home[0].append(m) if home else clusters.append([m]))
     place(period)
     return clusters
 
@@ -399,6 +447,6 @@ def extract_events(doc: Doc, idx: ActorIndex, ref: date | None, year_hint: int |
     """The events of one article, one per real event it tells (undated ones only if they joined a dated one)."""
     reader = EventReader(doc, idx, ref, year_hint)
     clusters = merge_mentions(reader.mentions())
-    keep = [c for c in clusters if any(m.date and m.date.granularity == "day" for m in c)
-            or any(m.date for m in c) and any(m.location for m in c)]
+    # undated mentions survive only with a place: the merge may join them to the dated event held there
+    keep = [c for c in clusters if any(m.date and m.date.granularity == "day" for m in c) or any(m.location for m in c)]
     return [to_event(c) for c in keep]
