@@ -52,8 +52,16 @@ def extract_article(doc: Doc, c: CleanArticle, year_hint: int | None) -> Article
 
 
 def build_year_hint(articles: Iterable[Article]) -> int | None:
-    """The year most articles of the build print in their header: fills in years undated articles omit."""
-    years = Counter(y for a in articles if (y := explicit_year(a)))
+    """The year most articles of the build are dated in (by their header, or by a dateline day that
+    their lead's weekday pins down): fills in the year that other articles of the build omit."""
+    years = Counter()
+    for a in articles:
+        y = explicit_year(a)
+        if y is None:
+            published = clean(a).meta.published
+            y = int(published[:4]) if published else None
+        if y:
+            years[y] += 1
     return years.most_common(1)[0][0] if years else None
 
 

@@ -48,7 +48,7 @@ class MergedActor:
                 return short[0]
         if self.type == "Person":
             return max((n for n in self.names), key=lambda n: (len(n.split()), len(n), n))
-        return self.key.split(":", 1)[1]
+        return self.name
 
 
 @dataclass

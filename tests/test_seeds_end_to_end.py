@@ -30,6 +30,7 @@ def test_event_precision_and_dates(figures):
     ev = figures["events"]
     assert ev["precision"] >= 0.75 and ev["off_gold_date"] == 0 and ev["recall"] >= 0.85
     assert ev["duplicate_nodes"] == 0 and ev["location_accuracy"] >= 0.85 and ev["participant_recall"] >= 0.65
+    assert ev["source_recall"] >= 0.8
 
 
 def test_position_bars(figures):

@@ -140,6 +140,7 @@ def extract_actors(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> ActorIn
             if len(n.split()) > 1 and not is_junk(e, n):
                 full_names.setdefault(n.split()[-1], n)
     acronyms = acronym_aliases(doc)
+    long_forms = {v: k for k, v in acronyms.items()}
     for e in ents:
         if e.label_ == "PERSON":
             e = split_person(e)
@@ -155,7 +156,9 @@ def extract_actors(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> ActorIn
         if typ == "Organization":
             long = acronyms.get(canon)
             if long:
-                canon, alias = long, canon     # key by the acronym below, name by the long form
+                canon, alias = long, canon     # the acronym is another name of the long form
+            elif canon in long_forms:
+                alias = long_forms[canon]
         idx.add(e.start, e.end, e.text, canon, typ, alias)
     return idx
 
