@@ -35,3 +35,11 @@ def turtle(g: Graph) -> str:
 
 def write_turtle(g: Graph, path: Path) -> Path:
     return atomic_write(path, turtle(g))
+
+
+def remove_stale_temporaries(out: Path) -> None:
+    """Temporary files a killed build left behind (they never replaced anything)."""
+    for d in (Path(out), Path(out) / "articles"):
+        if d.is_dir():
+            for f in d.glob(".*.tmp"):
+                f.unlink(missing_ok=True)

@@ -6,6 +6,7 @@ data goes in as JSON with <, > and & escaped, so no markup from an article can r
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import defaultdict
@@ -95,14 +96,63 @@ def view_model(g: Graph, max_nodes: int = MAX_NODES) -> tuple[list[dict], list[d
         if k == "Position" and stance is not None:
             colour = STANCE_COLOURS.get(str(stance).rsplit("/", 1)[-1], colour)
         nodes.append({"id": str(n), "label": _short(label, 60), "title": "\n".join(lines), "color": colour,
-                      "shape": shape, "group": k, "size": 10 + min(20, degree[n] * 2)})
+                      "shape": shape, "size": 10 + min(20, degree[n] * 2),
+                      "kind": {"Event": "meetings", "Position": "positions"}.get(k, "actors"),
+                      "date": str(g.value(n, SDO.startDate) or ""),
+                      "names": " | ".join([str(name or "")] + alts)})
     out_edges = [{"from": str(s), "to": str(o), "label": EDGE_LABELS[p]} for s, p, o in sorted(edges)]
     return nodes, out_edges, warning
 
 
 LEGEND = """
 <div id="kg-legend" style="position:absolute;top:8px;left:8px;z-index:10;background:#fffe;padding:6px 10px;
- border:1px solid #ccc;font:13px sans-serif;line-height:1.6">{items}{warning}</div>
+ border:1px solid #ccc;font:13px sans-serif;line-height:1.6">
+ <div><input id="kg-search" type="search" placeholder="find a node by name" size="22">
+  <button id="kg-find" type="button">Find</button></div>
+ <div id="kg-status" style="color:#555;min-height:1.2em"></div>
+ <div><label><input type="checkbox" class="kg-kind" value="actors" checked> actors</label>
+  <label><input type="checkbox" class="kg-kind" value="meetings" checked> meetings</label>
+  <label><input type="checkbox" class="kg-kind" value="positions" checked> positions</label></div>
+ <div>meetings from <input id="kg-from" type="date"> to <input id="kg-to" type="date"></div>
+ {items}{warning}</div>
+"""
+
+CONTROLS = """
+<script>
+(function () {
+  if (typeof network === 'undefined' || typeof nodes === 'undefined') { return; }
+  network.once('stabilizationIterationsDone', function () { network.setOptions({physics: false}); });
+  var status = document.getElementById('kg-status');
+  function find(text) {
+    var q = (text || '').trim().toLowerCase();
+    if (!q) { status.textContent = ''; network.unselectAll(); return []; }
+    var hits = nodes.get({filter: function (n) { return !n.hidden && String(n.names || n.label).toLowerCase().indexOf(q) >= 0; }});
+    var ids = hits.map(function (n) { return n.id; });
+    network.selectNodes(ids);
+    if (ids.length) { network.focus(ids[0], {scale: 1.2, animation: false}); }
+    status.textContent = ids.length + (ids.length === 1 ? ' match: ' : ' matches: ') +
+      hits.slice(0, 5).map(function (n) { return String(n.names || n.label).split(' | ')[0]; }).join(', ');
+    status.setAttribute('data-matches', String(ids.length));
+    return ids;
+  }
+  function applyFilters() {
+    var kinds = {};
+    document.querySelectorAll('.kg-kind').forEach(function (c) { kinds[c.value] = c.checked; });
+    var from = document.getElementById('kg-from').value, to = document.getElementById('kg-to').value;
+    nodes.update(nodes.get().map(function (n) {
+      var hide = !kinds[n.kind] || (n.kind === 'meetings' && n.date &&
+                 ((from && n.date < from) || (to && n.date > to)));
+      return {id: n.id, hidden: hide};
+    }));
+  }
+  document.getElementById('kg-find').addEventListener('click', function () { find(document.getElementById('kg-search').value); });
+  document.getElementById('kg-search').addEventListener('keydown', function (e) { if (e.key === 'Enter') { find(this.value); } });
+  document.querySelectorAll('.kg-kind, #kg-from, #kg-to').forEach(function (el) { el.addEventListener('change', applyFilters); });
+  var m = /[#&]search=([^&]*)/.exec(window.location.hash);
+  if (m) { var q = decodeURIComponent(m[1]); document.getElementById('kg-search').value = q; find(q); }
+  window.kgFind = find;
+})();
+</script>
 """
 
 
@@ -125,8 +175,9 @@ def render(g: Graph, title: str = "kg graph", max_nodes: int = MAX_NODES) -> str
     page = re.sub(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>\s*', "", page)
     items = "".join(f'<span style="color:{c}">{"◆" if s == "diamond" else "■" if s == "square" else "●"}</span> {k}<br>'
                     for k, (c, s) in KIND_STYLE.items() if k != "Place")
+    items += "<div>position colour = stance: " + " ".join(
+        f'<span style="color:{c}">■</span>{k}' for k, c in STANCE_COLOURS.items() if k not in ("agree", "oppose", "request")) + "</div>"
     warn = f'<div style="color:#b00">{warning}</div>' if warning else ""
-    stop_physics = "<script>if (typeof network !== 'undefined') { network.once('stabilizationIterationsDone', function () { network.setOptions({physics: false}); }); }</script>"
     page = page.replace("<body>", "<body>" + LEGEND.format(items=items, warning=warn), 1)
-    page = page.replace("</body>", stop_physics + "\n</body>", 1)
-    return page.replace("<title>", f"<title>{title}", 1) if "<title>" in page else page
+    page = page.replace("</body>", CONTROLS + "\n</body>", 1)
+    return page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)

@@ -89,20 +89,30 @@ def read_sources(sources: Iterable[str | Path]):
     return ingest(sources)
 
 
-def write_outputs(facts: list[ArticleFacts], out: Path) -> tuple[object, list[Path]]:
-    """Merge, build and write graph.ttl, articles/<id>.ttl and graph.html, each file atomically."""
-    from kg.export import atomic_write, write_turtle
-    from kg.graph import build_graph, slug
+def render_outputs(facts: list[ArticleFacts]) -> tuple[object, dict[str, str]]:
+    """Every output file's content, rendered in memory before anything is written."""
+    from kg.export import turtle
+    from kg.graph import build_graph
     from kg.html import render
     from kg.resolve import merge
 
-    out = Path(out)
     g = build_graph(merge(facts))
-    written = []
-    for f in sorted(facts, key=lambda f: f.id):
-        written.append(write_turtle(build_graph(merge([f])), out / "articles" / f"{safe_file_name(f.id)}.ttl"))
-    written.append(write_turtle(g, out / "graph.ttl"))
-    written.append(atomic_write(out / "graph.html", render(g)))
+    files = {f"articles/{safe_file_name(f.id)}.ttl": turtle(build_graph(merge([f]))) for f in sorted(facts, key=lambda f: f.id)}
+    files["graph.ttl"] = turtle(g)
+    files["graph.html"] = render(g)
+    return g, files
+
+
+def write_outputs(facts: list[ArticleFacts], out: Path) -> tuple[object, list[Path]]:
+    """Merge, build and write graph.ttl, articles/<id>.ttl and graph.html. All content is rendered
+    first; each file then replaces its old version atomically, so a build killed at any point
+    leaves every output file whole (the old one or the new one)."""
+    from kg.export import atomic_write, remove_stale_temporaries
+
+    out = Path(out)
+    g, files = render_outputs(facts)
+    remove_stale_temporaries(out)
+    written = [atomic_write(out / rel, content) for rel, content in files.items()]
     return g, written
 
 
