@@ -58,6 +58,49 @@ def build(sources, out, model, batch_size, n_process, quiet):
         sys.exit(EXIT_SKIPPED)
 
 
+@main.command()
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.argument("query", required=False)
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Read the query from a .rq file.")
+@click.option("--name", "name", help="Run a named query (see --list).")
+@click.option("--param", "params", multiple=True, help="NAME=VALUE for a named query's parameter.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "ttl"]), default="table", show_default=True)
+@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True)
+@click.option("--list", "list_", is_flag=True, help="List the named queries.")
+def query(graph, query, query_file, name, params, fmt, engine, list_):
+    """Run SPARQL over GRAPH (a .ttl file or a kg output folder): QUERY text, --file or --name."""
+    from kg import query as q
+
+    try:
+        if list_:
+            for nq in q.named_queries().values():
+                extra = f"  [{', '.join(f'{k}={v}' for k, v in nq.params.items())}]" if nq.params else ""
+                click.echo(f"{nq.name:<14} {nq.description}{extra}")
+            return
+        if graph is None:
+            raise click.UsageError("GRAPH is required (a .ttl file or an output folder)")
+        given = [x for x in (query, query_file, name) if x]
+        if len(given) != 1:
+            raise click.UsageError("give exactly one of QUERY, --file or --name")
+        if name:
+            queries = q.named_queries()
+            if name not in queries:
+                raise KgError(f"no named query '{name}' (kg query --list shows them)")
+            text = queries[name].text
+        else:
+            text = query_file.read_text(encoding="utf-8") if query_file else query
+        pairs = {}
+        for p in params:
+            if "=" not in p:
+                raise click.UsageError(f"--param wants NAME=VALUE, not '{p}'")
+            k, _, v = p.partition("=")
+            pairs[k.strip()] = v.strip()
+        text = q.fill(text, pairs) if (name or "$" in text) else text
+        click.echo(q.format_result(q.run(graph, text, engine), fmt))
+    except KgError as e:
+        fail(e)
+
+
 def summary(result, out: Path) -> str:
     """One screen: articles, actors by type, roles, events, positions, warnings."""
     from kg.namespaces import KG, RDF, SDO

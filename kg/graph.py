@@ -145,6 +145,21 @@ def build_graph(merged: Merged) -> Graph:
 
 
 def event_label(e, merged: Merged) -> str:
-    """A readable event name: the most telling name it was given ('NATO-Russia Council meeting')."""
-    names = [n for n in e.names if n and not n.islower() or " " in n] or list(e.names) or [e.kind]
-    return max(names, key=lambda n: (sum(c.isupper() for c in n), len(n)))
+    """A readable event name: its proper name when it has one ('NATO-Russia Council meeting'), else
+    what it was called with who took part and where ('Phone call (Joe Biden, Volodymyr Zelenskiy)')."""
+    proper = [n for n in e.names if any(c.isupper() for c in n)]
+    if proper:
+        return max(proper, key=lambda n: (len(n.split()), len(n), n))
+    verbs = {"meet", "visit", "welcome", "host", "speak", "talk"}
+    described = [n for n in e.names if n not in verbs]
+    desc = max(described, key=lambda n: (len(n.split()), len(n), n)) if described else e.kind.lower()
+    people = [merged.actors[k] for k in e.attendees if k in merged.actors]
+    people.sort(key=lambda a: (a.type != "Person", a.type != "Country"))
+    who = ", ".join(a.name for a in people[:3]) + (" …" if len(people) > 3 else "")
+    place = merged.actors[e.location].name if e.location in merged.actors else None
+    label = desc[:1].upper() + desc[1:]
+    if who:
+        label += f" ({who})"
+    if place:
+        label += f" in {place}"
+    return label

@@ -141,6 +141,10 @@ class EventReader:
         day = [v for v in found if v.granularity == "day"]
         return (day or found or [None])[0]
 
+    def owned(self, toks: list[Token], owner: Token) -> list[Token]:
+        """Tokens whose nearest trigger to the left is OWNER (or none)."""
+        return [x for x in toks if (n := self.nearest_trigger_before(x.i)) is None or n <= owner.i]
+
     def date_ahead(self, toks: list[Token]) -> DateValue | None:
         """Dates of an event told as coming ('ahead of the talks on Monday') look forward."""
         for t in toks:
@@ -256,8 +260,10 @@ class EventReader:
         own_verb = verb if t.head.i == verb.i else None      # "ahead of the talks on Monday": no tense of its own
         ahead = t.dep_ == "pobj" and (t.head.lower_ == "before" or
                                       (t.head.lower_ == "of" and t.head.head.lower_ in ("ahead", "prior")))
-        m.date = (self.date_ahead(own_near) if ahead else self.date_in(own_near, own_verb)) or \
-            self.date_in(clause, verb, owner=t)
+        if ahead:
+            m.date = self.date_ahead(own_near) or self.date_ahead(self.owned(clause, t))
+        else:
+            m.date = self.date_in(own_near, own_verb) or self.date_in(clause, verb, owner=t)
         locs = self.places_in(own_near + compounds_of(t), t) or self.places_in(clause) or \
             [k for k in self.places_in(own_wide, t) if self.idx.actors[k].type == "City"][:1]
         if kind == "Visit" and not locs:

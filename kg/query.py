@@ -1,0 +1,144 @@
+"""SPARQL over an exported graph: named queries with parameters, two engines, readable output.
+
+pyoxigraph is the default engine (15-30x faster than rdflib's own SPARQL on large graphs); rdflib
+is kept as a second engine so that answers can be checked to be the same whichever runs them.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import QueryError
+
+PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*=\s*(.*?)\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    text: str
+    params: dict
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """The queries shipped in kg/queries (also at the repository's top-level queries/)."""
+    out = {}
+    for f in sorted(resources.files("kg").joinpath("queries").iterdir(), key=lambda f: f.name):
+        if f.name.endswith(".rq"):
+            text = f.read_text(encoding="utf-8")
+            first = next((ln.lstrip("# ").strip() for ln in text.splitlines() if ln.startswith("#")), "")
+            out[f.name[:-3]] = NamedQuery(f.name[:-3], first, text, dict(PARAM.findall(text)))
+    return out
+
+
+def literal(value: str) -> str:
+    """A value as a SPARQL string literal (quotes and backslashes escaped)."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def fill(text: str, params: dict[str, str]) -> str:
+    """Replace $name placeholders with literals: the query's own defaults, overridden by PARAMS."""
+    values = dict(PARAM.findall(text)) | dict(params)
+    def sub(m):
+        if m.group(1) not in values:
+            raise QueryError(f"query needs a value for parameter '{m.group(1)}' (--param {m.group(1)}=...)")
+        return literal(values[m.group(1)])
+    return re.sub(r"\$(\w+)", sub, text)
+
+
+def graph_file(path: str | Path) -> Path:
+    p = Path(path)
+    if p.is_dir():
+        p = p / "graph.ttl"
+    if not p.is_file():
+        raise QueryError(f"{path}: no graph here (give a .ttl file or a kg output folder)")
+    return p
+
+
+@dataclass
+class Result:
+    """A query's answer in plain Python: variables and rows of strings (None where unbound), a
+    boolean for ASK, or Turtle text for CONSTRUCT/DESCRIBE."""
+    variables: list[str] | None = None
+    rows: list[tuple] | None = None
+    boolean: bool | None = None
+    turtle: str | None = None
+
+
+def run_oxigraph(path: Path, query: str) -> Result:
+    import pyoxigraph as ox
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+    except (SyntaxError, ValueError, OSError) as e:
+        raise QueryError(f"{path}: cannot be read as Turtle ({e})") from None
+    try:
+        res = store.query(query)
+    except SyntaxError as e:
+        raise QueryError(f"query is not valid SPARQL: {str(e).splitlines()[0]}") from None
+    if isinstance(res, ox.QueryBoolean):
+        return Result(boolean=bool(res))
+    if isinstance(res, ox.QueryTriples):
+        g = ox.Store()
+        g.extend(ox.Quad(t.subject, t.predicate, t.object) for t in res)
+        return Result(turtle=g.dump(format=ox.RdfFormat.TURTLE).decode("utf-8"))
+    names = [v.value for v in res.variables]
+    rows = [tuple(None if row[n] is None else row[n].value for n in names) for row in res]
+    return Result(variables=names, rows=rows)
+
+
+def run_rdflib(path: Path, query: str) -> Result:
+    from rdflib import Graph
+    g = Graph()
+    try:
+        g.parse(path, format="turtle")
+    except Exception as e:
+        raise QueryError(f"{path}: cannot be read as Turtle ({e})") from None
+    try:
+        res = g.query(query)
+    except Exception as e:
+        raise QueryError(f"query is not valid SPARQL: {str(e).splitlines()[0]}") from None
+    if res.type == "ASK":
+        return Result(boolean=bool(res.askAnswer))
+    if res.type in ("CONSTRUCT", "DESCRIBE"):
+        return Result(turtle=res.graph.serialize(format="turtle"))
+    names = [str(v) for v in res.vars]
+    rows = [tuple(None if row[i] is None else str(row[i]) for i in range(len(names))) for row in res]
+    return Result(variables=names, rows=rows)
+
+
+ENGINES = {"oxigraph": run_oxigraph, "rdflib": run_rdflib}
+
+
+def run(graph: str | Path, query: str, engine: str = "oxigraph") -> Result:
+    return ENGINES[engine](graph_file(graph), query)
+
+
+def format_result(res: Result, fmt: str = "table", width: int = 60) -> str:
+    if res.boolean is not None:
+        return "true" if res.boolean else "false"
+    if res.turtle is not None:
+        return res.turtle
+    if fmt == "json":
+        return json.dumps([dict(zip(res.variables, r)) for r in res.rows], indent=2, ensure_ascii=False)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(res.variables)
+        w.writerows(["" if v is None else v for v in r] for r in res.rows)
+        return buf.getvalue()
+    if fmt == "ttl":
+        raise QueryError("--format ttl is for CONSTRUCT or DESCRIBE queries")
+    cut = lambda v: "" if v is None else (" ".join(str(v).split())[: width - 1] + "…" if len(str(v)) > width else " ".join(str(v).split()))
+    cells = [[cut(v) for v in r] for r in res.rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(res.variables)]
+    line = lambda r: "  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip()
+    out = [line(res.variables), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(out)
