@@ -127,6 +127,8 @@ CONTROLS = """
     var q = (text || '').trim().toLowerCase();
     if (!q) { status.textContent = ''; network.unselectAll(); return []; }
     var hits = nodes.get({filter: function (n) { return !n.hidden && String(n.names || n.label).toLowerCase().indexOf(q) >= 0; }});
+    var rank = function (n) { return (n.kind === 'actors' ? 0 : 2) + (String(n.names).toLowerCase().indexOf(q) === 0 ? 0 : 1); };
+    hits.sort(function (a, b) { return rank(a) - rank(b); });
     var ids = hits.map(function (n) { return n.id; });
     network.selectNodes(ids);
     if (ids.length) { network.focus(ids[0], {scale: 1.2, animation: false}); }

@@ -51,7 +51,8 @@ def test_seeds_page_loads_draws_and_finds(seeds_build, tmp_path):
     out, _ = seeds_build
     page = (out / "graph.html").as_uri()
     dom, console = chromium(tmp_path, page + "#search=Stoltenberg", "--dump-dom")
-    assert "<canvas" in dom and 'data-matches="1"' in dom and "Jens Stoltenberg" in dom
+    status = dom.split('id="kg-status"', 1)[1].split("</div>", 1)[0]
+    assert "<canvas" in dom and "matches: Jens Stoltenberg" in status
     assert "Uncaught" not in console and "Error" not in console, console
     shot = ROOT / "tests" / "artifacts" / "seeds-graph.png"
     shot.parent.mkdir(exist_ok=True)
