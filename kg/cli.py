@@ -101,6 +101,50 @@ def query(graph, query, query_file, name, params, fmt, engine, list_):
         fail(e)
 
 
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
+@click.option("--writable", is_flag=True, help="Accept SPARQL updates (read-only by default).")
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path), help="Keep the Oxigraph store in this folder.")
+def serve(graph, port, host, writable, store):
+    """Serve GRAPH (a .ttl or an output folder) as a SPARQL endpoint for graph notebooks."""
+    import signal
+    from kg import serve as sv
+
+    try:
+        server = sv.start(graph, port or sv.free_port(host), host, writable, store)
+    except KgError as e:
+        fail(e)
+        return
+    click.echo(sv.banner(server, writable))
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        server.process.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonld", "nt", "graphml", "gexf"]), required=True)
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default: next to the graph).")
+def export(graph, fmt, out):
+    """Write GRAPH (a .ttl or an output folder) as JSON-LD, N-Triples, GraphML or GEXF."""
+    from kg.exports import export as run_export
+    from kg.query import graph_file
+
+    try:
+        src = graph_file(graph)
+        path = run_export(src, fmt, out or src.with_suffix("." + fmt))
+    except KgError as e:
+        fail(e)
+        return
+    click.echo(f"kg: wrote {path}", err=True)
+
+
 def summary(result, out: Path) -> str:
     """One screen: articles, actors by type, roles, events, positions, warnings."""
     from kg.namespaces import KG, RDF, SDO

@@ -1,0 +1,64 @@
+"""kg serve: a real Oxigraph server on a free loopback port, asked exactly as graph-notebook asks."""
+import json
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kg.serve import free_port
+
+ROOT = Path(__file__).resolve().parents[1]
+ACCEPT = "application/sparql-results+json"
+
+
+def post(url: str, data: dict, accept: str = ACCEPT):
+    body = urllib.parse.urlencode(data).encode()
+    req = urllib.request.Request(url, data=body, method="POST", headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
+    return urllib.request.urlopen(req, timeout=10)
+
+
+@pytest.fixture
+def server(seeds_build):
+    out, _ = seeds_build
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(out), "--port", str(port)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    banner = proc.stdout.readline()
+    assert f"http://127.0.0.1:{port}/query" in banner, proc.stderr.read() if proc.poll() is not None else banner
+    rest = [proc.stdout.readline() for _ in range(3)]
+    yield f"http://127.0.0.1:{port}", rest
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(20)
+
+
+def test_graph_notebook_request_is_answered(server):
+    url, rest = server
+    assert json.loads(rest[2]) == {"host": "127.0.0.1", "port": int(url.rsplit(":", 1)[1]), "ssl": False,
+                                   "sparql": {"path": "query"}}
+    q = ('PREFIX schema: <https://schema.org/> SELECT ?date WHERE { ?e a schema:Event ; schema:startDate ?date ; '
+         'schema:location/schema:name "Brussels" }')
+    with post(url + "/query", {"query": q}) as r:
+        assert r.headers["Content-Type"].startswith(ACCEPT)
+        data = json.load(r)
+    assert {b["date"]["value"] for b in data["results"]["bindings"]} == {"2022-01-12"}
+
+
+def test_updates_are_refused_by_default(server):
+    url, _ = server
+    with pytest.raises(urllib.error.HTTPError) as e:
+        post(url + "/update", {"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}, accept="*/*")
+    assert e.value.code in (403, 404, 405)
+    with post(url + "/query", {"query": "ASK { <urn:a> <urn:b> <urn:c> }"}) as r:
+        assert json.load(r)["boolean"] is False
+
+
+def test_missing_graph_is_a_clean_error(tmp_path):
+    res = subprocess.run([sys.executable, "-m", "kg", "serve", str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 1 and res.stderr.startswith("kg: error:") and "no graph here" in res.stderr
