@@ -121,7 +121,10 @@ CONTROLS = """
 <script>
 (function () {
   if (typeof network === 'undefined' || typeof nodes === 'undefined') { return; }
-  network.once('stabilizationIterationsDone', function () { network.setOptions({physics: false}); });
+  network.once('stabilizationIterationsDone', function () {
+    network.setOptions({physics: false});
+    document.body.setAttribute('data-settled', '1');
+  });
   var status = document.getElementById('kg-status');
   function find(text) {
     var q = (text || '').trim().toLowerCase();

@@ -53,6 +53,7 @@ def test_seeds_page_loads_draws_and_finds(seeds_build, tmp_path):
     dom, console = chromium(tmp_path, page + "#search=Stoltenberg", "--dump-dom")
     status = dom.split('id="kg-status"', 1)[1].split("</div>", 1)[0]
     assert "<canvas" in dom and "matches: Jens Stoltenberg" in status
+    assert 'data-settled="1"' in dom          # physics switched off once the layout settled
     assert "Uncaught" not in console and "Error" not in console, console
     shot = ROOT / "tests" / "artifacts" / "seeds-graph.png"
     shot.parent.mkdir(exist_ok=True)

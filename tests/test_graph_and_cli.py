@@ -83,3 +83,22 @@ def test_html_is_self_contained_and_escapes_article_text(tmp_path):
     assert "<script>alert(1)</script>" not in page
     assert "cdn.jsdelivr" not in page and "unpkg.com" not in page and "cdnjs" not in page
     assert "kg-legend" in page
+
+
+def test_page_keeps_the_best_connected_nodes_and_says_so():
+    from rdflib import Literal, URIRef
+    from kg.html import view_model
+    g = Graph()
+    hub = URIRef("https://example.org/e/hub")
+    g.add((hub, RDF.type, SDO.Event))
+    g.add((hub, SDO.name, Literal("Hub meeting")))
+    for i in range(2500):
+        p = URIRef(f"https://example.org/p/{i}")
+        g.add((p, RDF.type, SDO.Person))
+        g.add((p, SDO.name, Literal(f"Person {i}")))
+        if i < 100:
+            g.add((hub, SDO.attendee, p))
+    nodes, edges, warning = view_model(g, max_nodes=1000)
+    ids = {n["id"] for n in nodes}
+    assert len(nodes) == 1000 and str(hub) in ids and len(edges) == 100
+    assert warning and "1000" in warning and "2501" in warning
