@@ -63,17 +63,32 @@ def add_article(g: Graph, f: ArticleFacts) -> URIRef:
         g.add((a, SDO.publisher, p))
     for prop, names in ((SDO.author, m.authors), (SDO.contributor, m.contributors)):
         for n in names:
-            p = person_iri(n) if len(n.split()) > 1 else KGR[f"organization/{slug(n)}"]
-            g.add((p, RDF.type, SDO.Person if len(n.split()) > 1 and not re.search(r"\b(Press|News|Agency)\b", n) else SDO.Organization))
+            is_person = len(n.split()) > 1 and not re.search(r"\b(Press|News|Agency|Reuters|Media|Times|Post)\b", n)
+            p = person_iri(n) if is_person else KGR[f"organization/{slug(n)}"]
+            g.add((p, RDF.type, SDO.Person if is_person else SDO.Organization))
             g.add((p, SDO.name, Literal(clean_literal(n))))
             g.add((a, prop, p))
     return a
 
 
+class Triples(list):
+    """A plain list of triples with Graph's add(): building without rdflib's store is several times faster."""
+
+    def add(self, triple) -> None:
+        self.append(triple)
+
+
 def build_graph(merged: Merged) -> Graph:
-    """The whole graph: articles, actors with roles, events and positions, each fact with its sources."""
+    """The whole graph as an rdflib Graph (for the HTML view and for library users)."""
     g = Graph()
     bind(g)
+    g.addN((s, p, o, g) for s, p, o in build_triples(merged))
+    return g
+
+
+def build_triples(merged: Merged) -> Triples:
+    """The whole graph: articles, actors with roles, events and positions, each fact with its sources."""
+    g = Triples()
     arts = {f.id: add_article(g, f) for f in merged.articles}
     iri = {}
     for key, a in merged.actors.items():

@@ -13,7 +13,8 @@ __all__ = ["SDO", "KG", "KGR", "STANCE", "PROV", "RDF", "RDFS", "SKOS", "XSD", "
 def bind(g) -> None:
     g.bind("schema", SDO, replace=True)
     g.bind("kg", KG)
-    g.bind("kgr", KGR)
+    for kind in ("article", "person", "organization", "country", "place", "event", "position"):
+        g.bind(kind, Namespace(f"{KGR}{kind}/"))
     g.bind("stance", STANCE)
     g.bind("prov", PROV)
     g.bind("skos", SKOS)

@@ -92,12 +92,12 @@ def read_sources(sources: Iterable[str | Path]):
 def render_outputs(facts: list[ArticleFacts]) -> tuple[object, dict[str, str]]:
     """Every output file's content, rendered in memory before anything is written."""
     from kg.export import turtle
-    from kg.graph import build_graph
+    from kg.graph import build_graph, build_triples
     from kg.html import render
     from kg.resolve import merge
 
     g = build_graph(merge(facts))
-    files = {f"articles/{safe_file_name(f.id)}.ttl": turtle(build_graph(merge([f]))) for f in sorted(facts, key=lambda f: f.id)}
+    files = {f"articles/{safe_file_name(f.id)}.ttl": turtle(build_triples(merge([f]))) for f in sorted(facts, key=lambda f: f.id)}
     files["graph.ttl"] = turtle(g)
     files["graph.html"] = render(g)
     return g, files

@@ -1,6 +1,8 @@
 """The CLI end to end through click's CliRunner, the graph round-trip, SHACL conformance and determinism."""
 from pathlib import Path
 
+import pytest
+
 import pyoxigraph
 from click.testing import CliRunner
 from rdflib import Graph
@@ -54,6 +56,19 @@ def test_seeds_graph_round_trips_and_conforms(seeds_build):
     assert ok, report
     for f in (out / "articles").glob("*.ttl"):
         Graph().parse(f)
+
+
+def test_turtle_parses_in_rapper(seeds_build):
+    import shutil
+    import subprocess
+    if shutil.which("rapper") is None:
+        import os
+        assert not os.environ.get("CI"), "CI installs raptor2-utils (see .ci/run)"
+        pytest.skip("rapper (raptor2-utils) is not installed")
+    out, _ = seeds_build
+    for f in [out / "graph.ttl", *sorted((out / "articles").glob("*.ttl"))]:
+        res = subprocess.run(["rapper", "-i", "turtle", "-c", str(f)], capture_output=True, text=True)
+        assert res.returncode == 0 and "returned" in res.stderr, res.stderr
 
 
 def test_every_fact_has_provenance_and_one_stance(seeds_build):
