@@ -31,8 +31,11 @@ def main():
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--processes", "n_process", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Parser processes (nlp.pipe n_process).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Per-article cache folder (default: OUT/.cache).")
+@click.option("--no-cache", is_flag=True, help="Parse every article again; neither read nor write the cache.")
 @click.option("--quiet", is_flag=True, help="No progress bar or summary.")
-def build(sources, out, model, batch_size, n_process, quiet):
+def build(sources, out, model, batch_size, n_process, cache_dir, no_cache, quiet):
     """Build the graph from SOURCES (.txt, .jsonl, .html files or folders; default: seeds/)."""
     from kg.nlp import DEFAULT_MODEL
     from kg.pipeline import build as run_build, ingest
@@ -42,9 +45,10 @@ def build(sources, out, model, batch_size, n_process, quiet):
         n = len(ingest(sources).articles) if not quiet else 0
         if n > 5 and not quiet:
             with click.progressbar(length=n, label="articles", file=sys.stderr) as bar:
-                result = run_build(sources, out, model or DEFAULT_MODEL, batch_size, n_process, bar.update)
+                result = run_build(sources, out, model or DEFAULT_MODEL, batch_size, n_process, bar.update,
+                                   cache_dir, not no_cache)
         else:
-            result = run_build(sources, out, model or DEFAULT_MODEL, batch_size, n_process)
+            result = run_build(sources, out, model or DEFAULT_MODEL, batch_size, n_process, None, cache_dir, not no_cache)
     except KgError as e:
         for err in getattr(e, "errors", ()):
             click.echo(f"kg: skipped {err}", err=True)

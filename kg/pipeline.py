@@ -51,38 +51,67 @@ def extract_article(doc: Doc, c: CleanArticle, year_hint: int | None) -> Article
                         roles=tuple(roles), events=tuple(events), positions=tuple(positions), warnings=warnings)
 
 
-def build_year_hint(articles: Iterable[Article]) -> int | None:
-    """The year most articles of the build are dated in (by their header, or by a dateline day that
-    their lead's weekday pins down): fills in the year that other articles of the build omit."""
-    years = Counter()
-    for a in articles:
-        y = explicit_year(a)
-        if y is None:
-            published = clean(a).meta.published
-            y = int(published[:4]) if published else None
-        if y:
-            years[y] += 1
+def article_year(a: Article) -> int | None:
+    """The year an article is dated in: by its header, or by a dateline day its lead's weekday pins down."""
+    y = explicit_year(a)
+    if y is None:
+        published = clean(a).meta.published
+        y = int(published[:4]) if published else None
+    return y
+
+
+def build_year_hint(articles: Iterable[Article], cache=None) -> int | None:
+    """The year most articles of the build are dated in: fills in the year other articles omit."""
+    years = Counter(y for a in articles if (y := (cache.year(a, article_year) if cache else article_year(a))))
     return years.most_common(1)[0][0] if years else None
 
 
 def extract_all(articles: list[Article], model: str = DEFAULT_MODEL, batch_size: int = 16, n_process: int = 1,
-                progress: Callable[[int], None] | None = None) -> tuple[list[ArticleFacts], list[InputError]]:
-    """Parse with nlp.pipe in batches and extract each article independently; one failing article is reported, not fatal."""
+                progress: Callable[[int], None] | None = None, cache=None, engine=None) -> tuple[list[ArticleFacts], list[InputError]]:
+    """Facts of every article: from the cache when seen before, else parsed with nlp.pipe in batches
+    (or mapped over a cluster by ENGINE) and extracted one by one; a failing article is reported, not fatal."""
+    hint = build_year_hint(articles, cache)
+    found: dict[str, ArticleFacts] = {}
+    todo = []
+    for a in articles:
+        got = cache.get(a, hint) if cache else None
+        if got is not None:
+            found[a.id] = got
+            if progress:
+                progress(1)
+        else:
+            todo.append(a)
+    errors: list[InputError] = []
+    if todo:
+        cleaned = [clean(a, hint) for a in todo]
+        results = engine(cleaned, model, hint, batch_size) if engine else \
+            extract_cleaned(cleaned, model, hint, batch_size, n_process, progress)
+        by_id = {a.id: a for a in todo}
+        for item in results:
+            if isinstance(item, ArticleFacts):
+                found[item.id] = item
+                if cache:
+                    cache.put(by_id[item.id], hint, item)
+            else:
+                errors.append(item)
+    return [found[a.id] for a in articles if a.id in found], errors
+
+
+def extract_cleaned(cleaned: list[CleanArticle], model: str, hint: int | None, batch_size: int = 16, n_process: int = 1,
+                    progress: Callable[[int], None] | None = None) -> list[ArticleFacts | InputError]:
+    """Parse and extract cleaned articles in this process (the unit a cluster worker runs too)."""
     nlp = load(model)
-    hint = build_year_hint(articles)
-    cleaned = [clean(a, hint) for a in articles]
-    facts, errors = [], []
-    texts = ((c.body, c) for c in cleaned)
-    for doc, c in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    out: list[ArticleFacts | InputError] = []
+    for doc, c in nlp.pipe(((c.body, c) for c in cleaned), as_tuples=True, batch_size=batch_size, n_process=n_process):
         try:
-            facts.append(extract_article(doc, c, hint))
+            out.append(extract_article(doc, c, hint))
         except KgError as e:
-            errors.append(InputError(c.source, str(e)))
+            out.append(InputError(c.source, str(e)))
         except Exception as e:  # a bug on one article must not lose the others
-            errors.append(InputError(c.source, f"extraction failed ({type(e).__name__}: {e})"))
+            out.append(InputError(c.source, f"extraction failed ({type(e).__name__}: {e})"))
         if progress:
             progress(1)
-    return facts, errors
+    return out
 
 
 def read_sources(sources: Iterable[str | Path]):
@@ -112,7 +141,17 @@ def write_outputs(facts: list[ArticleFacts], out: Path) -> tuple[object, list[Pa
     out = Path(out)
     g, files = render_outputs(facts)
     remove_stale_temporaries(out)
-    written = [atomic_write(out / rel, content) for rel, content in files.items()]
+    written = []
+    for rel, content in files.items():
+        path = out / rel
+        data = content.encode("utf-8")
+        if not (path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data):
+            atomic_write(path, data)           # unchanged files are left alone (incremental builds)
+        written.append(path)
+    keep = {out / rel for rel in files}
+    for old in (out / "articles").glob("*.ttl") if (out / "articles").is_dir() else ():
+        if old not in keep:
+            old.unlink()                       # articles no longer in the build
     return g, written
 
 
@@ -124,13 +163,17 @@ def safe_file_name(aid: str) -> str:
 
 
 def build(sources: Iterable[str | Path], out: Path, model: str = DEFAULT_MODEL, batch_size: int = 16,
-          n_process: int = 1, progress: Callable[[int], None] | None = None) -> BuildResult:
-    """The main job: read SOURCES, extract every good article, write the graph to OUT."""
+          n_process: int = 1, progress: Callable[[int], None] | None = None, cache_dir: str | Path | None = None,
+          use_cache: bool = True, engine=None) -> BuildResult:
+    """The main job: read SOURCES, extract every good article (cached per article), write the graph to OUT."""
+    from kg.cache import Cache
+
     report = ingest(sources)
     result = BuildResult(errors=list(report.errors))
     if not report.articles:
         raise BuildError("no article could be read, nothing written", report.errors)
-    facts, errors = extract_all(report.articles, model, batch_size, n_process, progress)
+    cache = Cache(cache_dir or Path(out) / ".cache", model) if use_cache else None
+    facts, errors = extract_all(report.articles, model, batch_size, n_process, progress, cache, engine)
     result.facts, result.errors = facts, result.errors + errors
     result.graph, result.written = write_outputs(facts, out)
     return result

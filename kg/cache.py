@@ -1,0 +1,80 @@
+"""A content-hash cache of per-article results, so that rebuilding does no NLP for articles seen before.
+
+Keys cover everything an article's facts depend on: its text and metadata, the model (name and
+version), the spaCy version, kg's extraction version and the build's year hint. A changed model or
+kg version therefore misses cleanly; entries are pickles written atomically; a broken entry is a miss.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from importlib import metadata
+from pathlib import Path
+
+import spacy
+
+from kg import EXTRACTION_VERSION
+from kg.export import atomic_write
+from kg.records import Article, ArticleFacts
+
+
+def model_key(model: str) -> str:
+    """Name and version of a pipeline without loading it (package metadata or the folder's meta.json)."""
+    p = Path(model)
+    if (p / "meta.json").exists():
+        meta = json.loads((p / "meta.json").read_text(encoding="utf-8"))
+        return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+    for name in (model, model.replace("_", "-")):
+        try:
+            return f"{model}-{metadata.version(name)}"
+        except metadata.PackageNotFoundError:
+            continue
+    return model
+
+
+def content_hash(a: Article) -> str:
+    payload = json.dumps([a.id, a.text, a.title, a.published, a.publisher, a.url, list(a.authors)], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class Cache:
+    def __init__(self, root: str | Path, model: str):
+        self.root = Path(root)
+        self.salt = f"kg-extract-{EXTRACTION_VERSION}|{model_key(model)}|spacy-{spacy.__version__}"
+
+    def key(self, a: Article, year_hint: int | None) -> str:
+        return hashlib.sha256(f"{self.salt}|{year_hint}|{content_hash(a)}".encode()).hexdigest()
+
+    def _path(self, key: str, kind: str) -> Path:
+        return self.root / kind / key[:2] / f"{key}.pickle"
+
+    def _get(self, key: str, kind: str):
+        try:
+            with open(self._path(key, kind), "rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+
+    def _put(self, key: str, kind: str, value) -> None:
+        try:
+            atomic_write(self._path(key, kind), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass                               # a cache that cannot be written only costs time
+
+    def get(self, a: Article, year_hint: int | None) -> ArticleFacts | None:
+        got = self._get(self.key(a, year_hint), "facts")
+        return got if isinstance(got, ArticleFacts) and got.id == a.id else None
+
+    def put(self, a: Article, year_hint: int | None, facts: ArticleFacts) -> None:
+        self._put(self.key(a, year_hint), "facts", facts)
+
+    def year(self, a: Article, compute) -> int | None:
+        """The year an article is dated in (for the build's year hint), computed once per content."""
+        key = hashlib.sha256(f"year|{EXTRACTION_VERSION}|{content_hash(a)}".encode()).hexdigest()
+        got = self._get(key, "years")
+        if isinstance(got, dict):
+            return got.get("year")
+        y = compute(a)
+        self._put(key, "years", {"year": y})
+        return y
