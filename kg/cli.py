@@ -34,21 +34,31 @@ def main():
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Per-article cache folder (default: OUT/.cache).")
 @click.option("--no-cache", is_flag=True, help="Parse every article again; neither read nor write the cache.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where per-article extraction runs: this process, or a Dask cluster.")
+@click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
 @click.option("--quiet", is_flag=True, help="No progress bar or summary.")
-def build(sources, out, model, batch_size, n_process, cache_dir, no_cache, quiet):
+def build(sources, out, model, batch_size, n_process, cache_dir, no_cache, engine, scheduler, quiet):
     """Build the graph from SOURCES (.txt, .jsonl, .html files or folders; default: seeds/)."""
     from kg.nlp import DEFAULT_MODEL
     from kg.pipeline import build as run_build, ingest
 
     sources = list(sources) or [Path("seeds")]
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler goes with --engine dask")
+    runner = None
+    if engine == "dask":
+        from kg.engines import dask_engine
+        runner = dask_engine(scheduler, workers=max(2, n_process))
     try:
         n = len(ingest(sources).articles) if not quiet else 0
         if n > 5 and not quiet:
             with click.progressbar(length=n, label="articles", file=sys.stderr) as bar:
                 result = run_build(sources, out, model or DEFAULT_MODEL, batch_size, n_process, bar.update,
-                                   cache_dir, not no_cache)
+                                   cache_dir, not no_cache, runner)
         else:
-            result = run_build(sources, out, model or DEFAULT_MODEL, batch_size, n_process, None, cache_dir, not no_cache)
+            result = run_build(sources, out, model or DEFAULT_MODEL, batch_size, n_process, None, cache_dir,
+                               not no_cache, runner)
     except KgError as e:
         for err in getattr(e, "errors", ()):
             click.echo(f"kg: skipped {err}", err=True)
@@ -147,6 +157,25 @@ def export(graph, fmt, out):
         fail(e)
         return
     click.echo(f"kg: wrote {path}", err=True)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--endpoint", required=True, help="Graph Store Protocol URL (Oxigraph: http://127.0.0.1:7878/store).")
+@click.option("--graph", "graph_iri", help="Named graph IRI (default: the default graph).")
+@click.option("--append", is_flag=True, help="Add to the graph (POST) instead of replacing it (PUT).")
+@click.option("--user", help="User for HTTP basic authentication (password from KG_STORE_PASSWORD).")
+def publish(graph, endpoint, graph_iri, append, user):
+    """Load GRAPH (a .ttl or an output folder) into a triplestore over the SPARQL Graph Store Protocol."""
+    import os
+    from kg.publish import publish as run_publish
+
+    try:
+        status = run_publish(graph, endpoint, graph_iri, not append, user, os.environ.get("KG_STORE_PASSWORD"))
+    except KgError as e:
+        fail(e)
+        return
+    click.echo(f"kg: {'added to' if append else 'replaced'} {graph_iri or 'the default graph'} at {endpoint} (HTTP {status})", err=True)
 
 
 def summary(result, out: Path) -> str:

@@ -62,3 +62,32 @@ def test_updates_are_refused_by_default(server):
 def test_missing_graph_is_a_clean_error(tmp_path):
     res = subprocess.run([sys.executable, "-m", "kg", "serve", str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
     assert res.returncode == 1 and res.stderr.startswith("kg: error:") and "no graph here" in res.stderr
+
+
+def test_publish_into_a_writable_store_over_graph_store_protocol(seeds_build, tmp_path):
+    out, _ = seeds_build
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(out), "--port", str(port), "--writable"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert "read-write" in proc.stdout.readline()
+        url = f"http://127.0.0.1:{port}"
+        res = subprocess.run([sys.executable, "-m", "kg", "publish", str(out), "--endpoint", url + "/store",
+                              "--graph", "urn:kg:seeds"], cwd=ROOT, capture_output=True, text=True)
+        assert res.returncode == 0, res.stderr
+        q = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:kg:seeds> { ?s ?p ?o } }"
+        with post(url + "/query", {"query": q}) as r:
+            n = int(json.load(r)["results"]["bindings"][0]["n"]["value"])
+        from rdflib import Graph
+        assert n == len(Graph().parse(out / "graph.ttl"))
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(20)
+
+
+def test_publish_to_a_read_only_store_is_refused(server, seeds_build):
+    url, _ = server
+    out, _ = seeds_build
+    res = subprocess.run([sys.executable, "-m", "kg", "publish", str(out), "--endpoint", url + "/store"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 1 and "refused the graph" in res.stderr

@@ -1,0 +1,24 @@
+"""Past one machine: extraction mapped over a Dask cluster (here a local one of 2 workers) gives the
+same graph as the local build; a bad scheduler address is a clean error."""
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_dask_cluster_gives_the_same_graph(seeds_build, tmp_path):
+    out, _ = seeds_build
+    res = CliRunner().invoke(main, ["build", str(ROOT / "seeds"), "--out", str(tmp_path / "dask"), "--engine", "dask",
+                                    "--no-cache", "--quiet"])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "dask" / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+
+
+def test_unreachable_scheduler_is_a_clean_error(tmp_path):
+    from kg.serve import free_port
+    res = CliRunner().invoke(main, ["build", str(ROOT / "seeds"), "--out", str(tmp_path / "o"), "--engine", "dask",
+                                    "--scheduler", f"tcp://127.0.0.1:{free_port()}", "--no-cache", "--quiet"])
+    assert res.exit_code == 1 and "cannot reach the Dask scheduler" in res.output
