@@ -81,7 +81,8 @@ def build(sources, out, model, batch_size, n_process, cache_dir, no_cache, engin
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "ttl"]), default="table", show_default=True)
 @click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True)
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
-def query(graph, query, query_file, name, params, fmt, engine, list_):
+@click.option("--time", "show_time", is_flag=True, help="Print load and query seconds on stderr.")
+def query(graph, query, query_file, name, params, fmt, engine, list_, show_time):
     """Run SPARQL over GRAPH (a .ttl file or a kg output folder): QUERY text, --file or --name."""
     from kg import query as q
 
@@ -111,6 +112,8 @@ def query(graph, query, query_file, name, params, fmt, engine, list_):
             pairs[k.strip()] = v.strip()
         text = q.fill(text, pairs) if (name or "$" in text) else text
         click.echo(q.format_result(q.run(graph, text, engine), fmt))
+        if show_time and q.TIMINGS:
+            click.echo(f"kg: load {q.TIMINGS['load'] * 1000:.0f} ms, query {q.TIMINGS['query'] * 1000:.1f} ms", err=True)
     except KgError as e:
         fail(e)
 
@@ -190,6 +193,11 @@ def summary(result, out: Path) -> str:
              "  actors: " + ", ".join(f"{v} {k}" for k, v in by_type.items()),
              f"  roles: {len(set(g.subject_objects(SDO.jobTitle)))}  events: {len(set(g.subjects(RDF.type, SDO.Event)))}"
              f"  positions: {len(set(g.subjects(RDF.type, KG.Position)))}"]
+    st = result.stats
+    if st:
+        lines.append(f"  parsed: {st.get('parsed', 0)} articles, from cache: {st.get('cached', 0)}")
+    if result.timings:
+        lines.append("  seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in result.timings.items()))
     warns = [f"{f.id}: {w}" for f in result.facts for w in f.warnings]
     if warns:
         lines.append(f"  warnings ({len(warns)}): " + "; ".join(warns[:5]) + (" …" if len(warns) > 5 else ""))

@@ -1,6 +1,7 @@
 """The build: ingest -> clean -> nlp -> extract (per article, independent) -> resolve -> graph -> export."""
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +28,8 @@ class BuildResult:
     errors: list[InputError] = field(default_factory=list)
     graph: object = None
     written: list[Path] = field(default_factory=list)
+    timings: dict = field(default_factory=dict)
+    stats: dict = field(default_factory=dict)
 
 
 def reference_date(c: CleanArticle, year_hint: int | None) -> date | None:
@@ -67,7 +70,8 @@ def build_year_hint(articles: Iterable[Article], cache=None) -> int | None:
 
 
 def extract_all(articles: list[Article], model: str = DEFAULT_MODEL, batch_size: int = 16, n_process: int = 1,
-                progress: Callable[[int], None] | None = None, cache=None, engine=None) -> tuple[list[ArticleFacts], list[InputError]]:
+                progress: Callable[[int], None] | None = None, cache=None, engine=None,
+                stats: dict | None = None) -> tuple[list[ArticleFacts], list[InputError]]:
     """Facts of every article: from the cache when seen before, else parsed with nlp.pipe in batches
     (or mapped over a cluster by ENGINE) and extracted one by one; a failing article is reported, not fatal."""
     hint = build_year_hint(articles, cache)
@@ -82,6 +86,8 @@ def extract_all(articles: list[Article], model: str = DEFAULT_MODEL, batch_size:
         else:
             todo.append(a)
     errors: list[InputError] = []
+    if stats is not None:
+        stats.update(cached=len(found), parsed=len(todo))
     if todo:
         cleaned = [clean(a, hint) for a in todo]
         results = engine(cleaned, model, hint, batch_size) if engine else \
@@ -118,28 +124,50 @@ def read_sources(sources: Iterable[str | Path]):
     return ingest(sources)
 
 
-def render_outputs(facts: list[ArticleFacts]) -> tuple[object, dict[str, str]]:
+class Stopwatch(dict):
+    """Seconds spent per step of a build, in the order the steps ran."""
+
+    def __init__(self):
+        super().__init__()
+        self._t = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self[step] = self.get(step, 0.0) + now - self._t
+        self._t = now
+
+
+def render_outputs(facts: list[ArticleFacts], clock: Stopwatch | None = None) -> tuple[object, dict[str, str]]:
     """Every output file's content, rendered in memory before anything is written."""
     from kg.export import turtle
     from kg.graph import build_graph, build_triples
     from kg.html import render
     from kg.resolve import merge
 
-    g = build_graph(merge(facts))
-    files = {f"articles/{safe_file_name(f.id)}.ttl": turtle(build_triples(merge([f]))) for f in sorted(facts, key=lambda f: f.id)}
-    files["graph.ttl"] = turtle(g)
+    clock = clock if clock is not None else Stopwatch()
+    merged = merge(facts)
+    clock.lap("merge")
+    g = build_graph(merged)
+    clock.lap("graph")
+    files = {"graph.ttl": turtle(g)}
+    clock.lap("turtle")
+    for f in sorted(facts, key=lambda f: f.id):
+        files[f"articles/{safe_file_name(f.id)}.ttl"] = turtle(build_triples(merge([f])))
+    clock.lap("article turtle")
     files["graph.html"] = render(g)
+    clock.lap("html")
     return g, files
 
 
-def write_outputs(facts: list[ArticleFacts], out: Path) -> tuple[object, list[Path]]:
+def write_outputs(facts: list[ArticleFacts], out: Path, clock: Stopwatch | None = None) -> tuple[object, list[Path]]:
     """Merge, build and write graph.ttl, articles/<id>.ttl and graph.html. All content is rendered
     first; each file then replaces its old version atomically, so a build killed at any point
     leaves every output file whole (the old one or the new one)."""
     from kg.export import atomic_write, remove_stale_temporaries
 
     out = Path(out)
-    g, files = render_outputs(facts)
+    clock = clock if clock is not None else Stopwatch()
+    g, files = render_outputs(facts, clock)
     remove_stale_temporaries(out)
     written = []
     for rel, content in files.items():
@@ -152,6 +180,7 @@ def write_outputs(facts: list[ArticleFacts], out: Path) -> tuple[object, list[Pa
     for old in (out / "articles").glob("*.ttl") if (out / "articles").is_dir() else ():
         if old not in keep:
             old.unlink()                       # articles no longer in the build
+    clock.lap("write")
     return g, written
 
 
@@ -168,12 +197,15 @@ def build(sources: Iterable[str | Path], out: Path, model: str = DEFAULT_MODEL, 
     """The main job: read SOURCES, extract every good article (cached per article), write the graph to OUT."""
     from kg.cache import Cache
 
+    clock = Stopwatch()
     report = ingest(sources)
-    result = BuildResult(errors=list(report.errors))
+    clock.lap("ingest")
+    result = BuildResult(errors=list(report.errors), timings=clock)
     if not report.articles:
         raise BuildError("no article could be read, nothing written", report.errors)
     cache = Cache(cache_dir or Path(out) / ".cache", model) if use_cache else None
-    facts, errors = extract_all(report.articles, model, batch_size, n_process, progress, cache, engine)
+    facts, errors = extract_all(report.articles, model, batch_size, n_process, progress, cache, engine, result.stats)
+    clock.lap("extract")
     result.facts, result.errors = facts, result.errors + errors
-    result.graph, result.written = write_outputs(facts, out)
+    result.graph, result.written = write_outputs(facts, out, clock)
     return result

@@ -71,17 +71,29 @@ class Result:
     turtle: str | None = None
 
 
+TIMINGS: dict = {}
+
+
 def run_oxigraph(path: Path, query: str) -> Result:
+    import time
     import pyoxigraph as ox
+    t0 = time.perf_counter()
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
     except (SyntaxError, ValueError, OSError) as e:
         raise QueryError(f"{path}: cannot be read as Turtle ({e})") from None
+    t1 = time.perf_counter()
     try:
-        res = store.query(query)
+        res = _answer(store.query(query), ox)
     except SyntaxError as e:
         raise QueryError(f"query is not valid SPARQL: {str(e).splitlines()[0]}") from None
+    TIMINGS.update(load=t1 - t0, query=time.perf_counter() - t1)
+    return res
+
+
+def _answer(res, ox) -> Result:
+    """Solutions, a boolean or triples as a plain Result (iterating the solutions runs the query)."""
     if isinstance(res, ox.QueryBoolean):
         return Result(boolean=bool(res))
     if isinstance(res, ox.QueryTriples):
