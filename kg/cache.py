@@ -69,6 +69,14 @@ class Cache:
     def put(self, a: Article, year_hint: int | None, facts: ArticleFacts) -> None:
         self._put(self.key(a, year_hint), "facts", facts)
 
+    def get_text(self, a: Article, year_hint: int | None, kind: str) -> str | None:
+        """A rendered output of one article (its Turtle), stored under the same key as its facts."""
+        got = self._get(self.key(a, year_hint), kind)
+        return got if isinstance(got, str) else None
+
+    def put_text(self, a: Article, year_hint: int | None, kind: str, text: str) -> None:
+        self._put(self.key(a, year_hint), kind, text)
+
     def year(self, a: Article, compute) -> int | None:
         """The year an article is dated in (for the build's year hint), computed once per content."""
         key = hashlib.sha256(f"year|{EXTRACTION_VERSION}|{content_hash(a)}".encode()).hexdigest()

@@ -50,7 +50,7 @@ def turtle(triples) -> str:
     """Deterministic Turtle, written by Oxigraph (fast at a million triples): triples sorted by
     subject, predicate and object, with the project's prefixes. Takes a Graph or any iterable of triples."""
     import pyoxigraph as ox
-    rows = sorted(set(triples), key=lambda t: (str(t[0]), str(t[1]), t[2].n3() if hasattr(t[2], "n3") else str(t[2])))
+    rows = sorted(set(triples), key=lambda t: (str(t[0]), str(t[1]), str(t[2]), t[2].n3() if hasattr(t[2], "n3") else ""))
     data = ox.serialize((ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in rows),
                         format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     return data.decode("utf-8")

@@ -22,6 +22,9 @@ from kg.nlp import DEFAULT_MODEL, load
 from kg.records import Article, ArticleFacts, CleanArticle
 
 
+PARTITION = 32   # articles per task when extraction is spread over processes or a cluster
+
+
 @dataclass
 class BuildResult:
     facts: list[ArticleFacts] = field(default_factory=list)
@@ -87,11 +90,13 @@ def extract_all(articles: list[Article], model: str = DEFAULT_MODEL, batch_size:
             todo.append(a)
     errors: list[InputError] = []
     if stats is not None:
-        stats.update(cached=len(found), parsed=len(todo))
+        stats.update(cached=len(found), parsed=len(todo), year_hint=hint)
     if todo:
-        cleaned = [clean(a, hint) for a in todo]
-        results = engine(cleaned, model, hint, batch_size) if engine else \
-            extract_cleaned(cleaned, model, hint, batch_size, n_process, progress)
+        if engine is None and n_process > 1 and len(todo) > 2 * PARTITION:
+            from kg.engines import process_pool_engine
+            engine = process_pool_engine(n_process, PARTITION, progress)
+        results = engine(todo, model, hint, batch_size) if engine else \
+            extract_articles(todo, model, hint, batch_size, progress)
         by_id = {a.id: a for a in todo}
         for item in results:
             if isinstance(item, ArticleFacts):
@@ -103,12 +108,14 @@ def extract_all(articles: list[Article], model: str = DEFAULT_MODEL, batch_size:
     return [found[a.id] for a in articles if a.id in found], errors
 
 
-def extract_cleaned(cleaned: list[CleanArticle], model: str, hint: int | None, batch_size: int = 16, n_process: int = 1,
-                    progress: Callable[[int], None] | None = None) -> list[ArticleFacts | InputError]:
-    """Parse and extract cleaned articles in this process (the unit a cluster worker runs too)."""
+def extract_articles(articles: list[Article], model: str, hint: int | None, batch_size: int = 16,
+                     progress: Callable[[int], None] | None = None) -> list[ArticleFacts | InputError]:
+    """Clean, parse and extract articles in this process: the unit of work a worker process or a
+    cluster task runs too (only articles go in and small facts come out, never spaCy Docs)."""
     nlp = load(model)
     out: list[ArticleFacts | InputError] = []
-    for doc, c in nlp.pipe(((c.body, c) for c in cleaned), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    cleaned = (clean(a, hint) for a in articles)
+    for doc, c in nlp.pipe(((c.body, c) for c in cleaned), as_tuples=True, batch_size=batch_size):
         try:
             out.append(extract_article(doc, c, hint))
         except KgError as e:
@@ -137,29 +144,32 @@ class Stopwatch(dict):
         self._t = now
 
 
-def render_outputs(facts: list[ArticleFacts], clock: Stopwatch | None = None) -> tuple[object, dict[str, str]]:
+def render_outputs(facts: list[ArticleFacts], clock: Stopwatch | None = None,
+                   article_turtle: dict[str, str] | None = None) -> tuple[object, dict[str, str]]:
     """Every output file's content, rendered in memory before anything is written."""
     from kg.export import turtle
-    from kg.graph import build_graph, build_triples
+    from kg.graph import TripleIndex, build_triples
     from kg.html import render
     from kg.resolve import merge
 
     clock = clock if clock is not None else Stopwatch()
     merged = merge(facts)
     clock.lap("merge")
-    g = build_graph(merged)
+    g = TripleIndex(build_triples(merged))
     clock.lap("graph")
     files = {"graph.ttl": turtle(g)}
     clock.lap("turtle")
     for f in sorted(facts, key=lambda f: f.id):
-        files[f"articles/{safe_file_name(f.id)}.ttl"] = turtle(build_triples(merge([f])))
+        rendered = article_turtle.get(f.id) if article_turtle else None
+        files[f"articles/{safe_file_name(f.id)}.ttl"] = rendered or turtle(build_triples(merge([f])))
     clock.lap("article turtle")
     files["graph.html"] = render(g)
     clock.lap("html")
     return g, files
 
 
-def write_outputs(facts: list[ArticleFacts], out: Path, clock: Stopwatch | None = None) -> tuple[object, list[Path]]:
+def write_outputs(facts: list[ArticleFacts], out: Path, clock: Stopwatch | None = None,
+                  article_turtle: dict[str, str] | None = None) -> tuple[object, list[Path]]:
     """Merge, build and write graph.ttl, articles/<id>.ttl and graph.html. All content is rendered
     first; each file then replaces its old version atomically, so a build killed at any point
     leaves every output file whole (the old one or the new one)."""
@@ -167,7 +177,9 @@ def write_outputs(facts: list[ArticleFacts], out: Path, clock: Stopwatch | None 
 
     out = Path(out)
     clock = clock if clock is not None else Stopwatch()
-    g, files = render_outputs(facts, clock)
+    g, files = render_outputs(facts, clock, article_turtle)
+    if article_turtle is not None:          # hand the rendered per-article Turtle back to the caller's cache
+        article_turtle.update({f.id: files[f"articles/{safe_file_name(f.id)}.ttl"] for f in facts})
     remove_stale_temporaries(out)
     written = []
     for rel, content in files.items():
@@ -181,6 +193,9 @@ def write_outputs(facts: list[ArticleFacts], out: Path, clock: Stopwatch | None 
         if old not in keep:
             old.unlink()                       # articles no longer in the build
     clock.lap("write")
+    from kg.query import write_store
+    write_store(out / "graph.ttl")
+    clock.lap("store")
     return g, written
 
 
@@ -207,5 +222,12 @@ def build(sources: Iterable[str | Path], out: Path, model: str = DEFAULT_MODEL, 
     facts, errors = extract_all(report.articles, model, batch_size, n_process, progress, cache, engine, result.stats)
     clock.lap("extract")
     result.facts, result.errors = facts, result.errors + errors
-    result.graph, result.written = write_outputs(facts, out, clock)
+    hint = result.stats.get("year_hint")
+    ttl = {a.id: t for a in report.articles if cache and (t := cache.get_text(a, hint, "ttl"))}
+    known = set(ttl)
+    result.graph, result.written = write_outputs(facts, out, clock, ttl)
+    if cache:
+        for a in report.articles:
+            if a.id not in known and a.id in ttl:
+                cache.put_text(a, hint, "ttl", ttl[a.id])
     return result

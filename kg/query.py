@@ -72,17 +72,65 @@ class Result:
 
 
 TIMINGS: dict = {}
+STORE = ".store"
+
+
+def _stamp(ttl: Path) -> str:
+    import hashlib
+    h = hashlib.sha256()
+    with open(ttl, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def write_store(ttl: Path) -> Path:
+    """An Oxigraph store of graph.ttl beside it (OUT/.store), so kg query opens instead of parsing.
+    Built under a temporary name and swapped in; a stamp ties it to the exact graph.ttl."""
+    import gc
+    import os
+    import shutil
+    import pyoxigraph as ox
+    out = ttl.parent
+    tmp = out / f"{STORE}.tmp-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    store = ox.Store(str(tmp))
+    store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE)
+    store.flush()
+    del store
+    gc.collect()
+    (tmp / "kg-stamp").write_text(_stamp(ttl))
+    final, old = out / STORE, out / f"{STORE}.old-{os.getpid()}"
+    if final.exists():
+        final.rename(old)
+    tmp.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+    return final
+
+
+def open_store(ttl: Path):
+    """The stored copy of TTL when it is there and matches it exactly, else None."""
+    import pyoxigraph as ox
+    d = ttl.parent / STORE
+    try:
+        if (d / "kg-stamp").read_text() == _stamp(ttl):
+            return ox.Store.read_only(str(d))
+    except (OSError, ValueError):
+        return None
+    return None
 
 
 def run_oxigraph(path: Path, query: str) -> Result:
     import time
     import pyoxigraph as ox
     t0 = time.perf_counter()
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
-    except (SyntaxError, ValueError, OSError) as e:
-        raise QueryError(f"{path}: cannot be read as Turtle ({e})") from None
+    store = open_store(path)
+    if store is None:
+        store = ox.Store()
+        try:
+            store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+        except (SyntaxError, ValueError, OSError) as e:
+            raise QueryError(f"{path}: cannot be read as Turtle ({e})") from None
     t1 = time.perf_counter()
     try:
         res = _answer(store.query(query), ox)

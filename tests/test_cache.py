@@ -15,12 +15,12 @@ ARTICLE = ("Talks {n}\n\nROME, March 3 (Reuters) - Foreign Minister Anna Rossi o
 def parsed(monkeypatch):
     """Records the ids of the articles that reach the parser."""
     seen = []
-    real = pl.extract_cleaned
+    real = pl.extract_articles
 
-    def spy(cleaned, *a, **k):
-        seen.extend(c.id for c in cleaned)
-        return real(cleaned, *a, **k)
-    monkeypatch.setattr(pl, "extract_cleaned", spy)
+    def spy(articles, *a, **k):
+        seen.extend(x.id for x in articles)
+        return real(articles, *a, **k)
+    monkeypatch.setattr(pl, "extract_articles", spy)
     return seen
 
 

@@ -22,3 +22,11 @@ def test_unreachable_scheduler_is_a_clean_error(tmp_path):
     res = CliRunner().invoke(main, ["build", str(ROOT / "seeds"), "--out", str(tmp_path / "o"), "--engine", "dask",
                                     "--scheduler", f"tcp://127.0.0.1:{free_port()}", "--no-cache", "--quiet"])
     assert res.exit_code == 1 and "cannot reach the Dask scheduler" in res.output
+
+
+def test_local_worker_processes_give_the_same_graph(seeds_build, tmp_path, monkeypatch):
+    import kg.pipeline as pl
+    out, _ = seeds_build
+    monkeypatch.setattr(pl, "PARTITION", 1)          # five seeds -> five tasks over two worker processes
+    pl.build([ROOT / "seeds"], tmp_path / "procs", n_process=2, use_cache=False)
+    assert (tmp_path / "procs" / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.syntax import sentence_of
 from kg.geo import fold, gazetteer
 from kg.lexicon import table, word_set
 from kg.records import Actor
@@ -23,6 +24,8 @@ class Mention:
     end: int
     key: str
     text: str
+    start_char: int = 0
+    end_char: int = 0
 
 
 @dataclass
@@ -37,11 +40,19 @@ class ActorIndex:
         old = self.actors.get(key)
         names = tuple(dict.fromkeys((old.names if old else (name,)) + ((alias,) if alias else ())))
         self.actors[key] = Actor(key=key, name=old.name if old else name, type=typ, names=names)
-        m = Mention(span_start, span_end, key, text)
+        m = Mention(span_start, span_end, key, text, *self._chars(span_start, span_end))
         self.mentions.append(m)
         for i in range(span_start, span_end):
             self.by_token[i] = m
         return key
+
+    doc: object = None
+
+    def _chars(self, start: int, end: int) -> tuple[int, int]:
+        if self.doc is None or end <= start:
+            return 0, 0
+        last = self.doc[end - 1]
+        return self.doc[start].idx, last.idx + len(last)
 
     def at(self, token: Token) -> str | None:
         m = self.by_token.get(token.i)
@@ -77,7 +88,7 @@ def is_junk(span: Span, name: str) -> bool:
         toks = [t for t in span if t.text not in ("'s", "’s")]
         if any(t.is_lower and t.text not in NAME_PARTICLES and t.is_alpha for t in toks):
             return True
-        if len(toks) == 1 and (span.start == span.sent.start) and span.end < len(span.doc) and span.doc[span.end].is_punct:
+        if len(toks) == 1 and (span.start == sentence_of(span).start) and span.end < len(span.doc) and span.doc[span.end].is_punct:
             return True
         if toks and toks[-1].tag_ == "NNPS":
             return True
@@ -129,7 +140,7 @@ def typed_name(span: Span, name: str) -> tuple[str, str, str | None] | None:
 
 def extract_actors(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> ActorIndex:
     """Every actor entity of the doc, persons' surnames joined to their full names."""
-    idx = ActorIndex()
+    idx = ActorIndex(doc=doc)
     inside_title = lambda s: any(a <= s.start_char and s.end_char <= b for a, b in title_spans)
     full_names: dict[str, str] = {}
     ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]

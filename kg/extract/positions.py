@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import ActorIndex
 from kg.extract.events import state_of_capital
-from kg.extract.syntax import negated, subjects
+from kg.extract.syntax import negated, sentence_of, subjects
 from kg.lexicon import table, word_set
 from kg.records import Position
 
@@ -36,7 +36,7 @@ def stance_of_verb(tok: Token) -> str | None:
         return None
     if tok.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
         return None
-    if tok.lemma_ in ("add", "note") and not any(c.dep_ in ("ccomp",) for c in tok.children) and not QUOTE.search(tok.sent.text):
+    if tok.lemma_ in ("add", "note") and not any(c.dep_ in ("ccomp",) for c in tok.children) and not QUOTE.search(sentence_of(tok).text):
         return None
     if negated(tok) or (tok.dep_ == "xcomp" and negated(tok.head)):
         st = NEGATED_STANCE.get(st, "reject" if st in ("demand", "want") else None)
@@ -90,7 +90,7 @@ class PositionReader:
 
     def quote_speaker(self, tok: Token) -> str | None:
         """Inside a quotation the holder is whoever the sentence says spoke it."""
-        sent = tok.sent
+        sent = sentence_of(tok)
         spans = [(m.start() + sent.start_char, m.end() + sent.start_char) for m in QUOTE_SPAN.finditer(sent.text)]
         if not any(a <= tok.idx < b for a, b in spans):
             return None
@@ -205,7 +205,7 @@ class PositionReader:
 
     def reported_stance(self, verb: Token) -> str | None:
         """'She said the demands "are simply non-starters"': a rejection, not a bare assertion."""
-        low = verb.sent.text.lower()
+        low = sentence_of(verb).text.lower()
         if any(w in low for w in word_set("rejection_words.txt")):
             return "reject"
         return None

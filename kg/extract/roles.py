@@ -7,6 +7,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.extract.actors import ActorIndex
+from kg.extract.syntax import sentence_of
 from kg.lexicon import data_lines
 from kg.records import Role
 
@@ -25,7 +26,7 @@ def title_rx() -> str:
 def _org_in(idx: ActorIndex, doc: Doc, start_char: int, end_char: int, last: bool = True) -> str | None:
     """The organisation or state named between two character offsets (nearest the title)."""
     found = [m.key for m in idx.mentions
-             if doc[m.start].idx < end_char and doc[m.end - 1].idx + len(doc[m.end - 1]) > start_char
+             if m.end > m.start and m.start_char < end_char and m.end_char > start_char
              and idx.actors[m.key].type in ORG_TYPES]
     if not found:
         return None
@@ -50,7 +51,7 @@ def extract_roles(doc: Doc, idx: ActorIndex) -> list[Role]:
         if idx.actors[m.key].type != "Person":
             continue
         span = doc[m.start:m.end]
-        sent = span.sent
+        sent = sentence_of(span)
         left = doc.text[sent.start_char:span.start_char]
         right = doc.text[span.end_char:sent.end_char]
         got = None

@@ -70,3 +70,17 @@ def subtree_tokens(tok: Token, stop: set[int] = frozenset()) -> list[Token]:
 
 def sentence_text(sent: Span) -> str:
     return sent.text.strip()
+
+
+def sentence_of(tok_or_span) -> Span:
+    """The sentence holding a token or span, from an index built once per doc (spaCy's .sent walks the doc)."""
+    doc = tok_or_span.doc
+    index = doc.user_data.get("kg_sent_index")
+    if index is None:
+        index = [None] * len(doc)
+        for s in doc.sents:
+            for i in range(s.start, s.end):
+                index[i] = s
+        doc.user_data["kg_sent_index"] = index
+    i = tok_or_span.i if hasattr(tok_or_span, "i") else tok_or_span.start
+    return index[i]
