@@ -31,7 +31,7 @@ def atomic_write(path: Path, data: str | bytes) -> Path:
 
 
 PREFIXES = {"schema": str(SDO), "kg": str(KG), "stance": str(STANCE), "prov": str(PROV),
-            "skos": str(SKOS), "xsd": str(XSD), "rdf": str(RDF),
+            "skos": str(SKOS), "xsd": str(XSD), "rdf": str(RDF), "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
             **{kind: f"{KGR}{kind}/" for kind in ("article", "person", "organization", "country", "place", "event", "position")}}
 
 

@@ -7,7 +7,7 @@ import unicodedata
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.namespaces import KG, KGR, PROV, RDF, SDO, STANCE, XSD, bind
+from kg.namespaces import KG, KGR, PROV, RDF, RDFS, SDO, STANCE, XSD, bind
 from kg.records import ArticleFacts
 from kg.resolve import Merged
 
@@ -144,6 +144,7 @@ def build_triples(merged: Merged) -> Triples:
         h = hashlib.sha1(f"{p.holder}|{p.stance}|{p.topic}".encode()).hexdigest()[:10]
         n = KGR[f"position/{slug(merged.actors[p.holder].ident)}-{p.stance}-{h}"]
         g.add((n, RDF.type, KG.Position))
+        g.add((n, RDFS.label, Literal(clean_literal(f"{merged.actors[p.holder].name} {p.stance}: {p.topic}"[:160]))))
         g.add((n, KG.holder, iri[p.holder]))
         g.add((n, KG.stance, STANCE[p.stance]))
         g.add((n, KG.topic, Literal(clean_literal(p.topic))))

@@ -60,10 +60,17 @@ def extract_article(doc: Doc, c: CleanArticle, year_hint: int | None) -> Article
 def article_year(a: Article) -> int | None:
     """The year an article is dated in: by its header, or by a dateline day its lead's weekday pins down."""
     y = explicit_year(a)
-    if y is None:
+    if y is None and has_dateline(a):
         published = clean(a).meta.published
         y = int(published[:4]) if published else None
     return y
+
+
+def has_dateline(a: Article) -> bool:
+    """Whether one of the first lines opens with a dateline (only then can cleaning find a date)."""
+    from kg.clean import AGENCY_LEAD, DATELINE
+    head = [ln.strip() for ln in a.text.split("\n", 8)[:8] if ln.strip()]
+    return any(DATELINE.match(ln) or AGENCY_LEAD.match(ln) for ln in head)
 
 
 def build_year_hint(articles: Iterable[Article], cache=None) -> int | None:
