@@ -25,9 +25,13 @@ def slug(text: str) -> str:
     return s or "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def clean_literal(text: str) -> str:
-    """Text safe for any RDF literal: no control characters."""
-    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c)[0] != "C" or c in "\u200d")
+    """Text safe for any RDF literal and parser: no control characters or lone surrogates (everything
+    else, right-to-left marks included, is kept so that evidence stays verbatim)."""
+    return CONTROL.sub("", text)
 
 
 def article_iri(aid: str) -> URIRef:

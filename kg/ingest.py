@@ -12,6 +12,7 @@ from typing import Iterable, Iterator
 from kg.errors import InputError
 from kg.records import Article
 
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f]")
 SUFFIXES = {".txt", ".jsonl", ".html", ".htm"}
 MAX_CHARS = 1_000_000          # spaCy's own max_length; longer texts are refused, not truncated
 JSONL_FIELDS = {"id": str, "text": str, "title": str, "published": str, "publisher": str, "url": str}
@@ -36,7 +37,7 @@ def decode(raw: bytes, path) -> str:
         except UnicodeDecodeError:
             text = raw.decode("latin-1")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if sum(1 for c in text if ord(c) < 32 and c not in "\n\t") > len(text) / 100 + 2:
+    if len(CONTROL_CHARS.findall(text)) > len(text) / 100 + 2:
         raise InputError(path, "binary file (control characters), not an article")
     return text
 
