@@ -114,7 +114,9 @@ class EventReader:
     def __init__(self, doc: Doc, idx: ActorIndex, ref: date | None, year_hint: int | None):
         self.doc, self.idx, self.ref, self.year_hint = doc, idx, ref, year_hint
         self.gz = gazetteer()
-        self.ents_by_token = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        ents = list(doc.ents)
+        self.ents_by_token = {i: e for e in ents for i in range(e.start, e.end)}
+        self.date_ents = [e for e in ents if e.label_ == "DATE"]
 
     # --- attributes -------------------------------------------------------------------------------
     def resolve_date(self, ent: Span, verb: Token | None) -> DateValue | None:
@@ -231,8 +233,8 @@ class EventReader:
     def date_after(self, t: Token, sent: Span) -> DateValue | None:
         """When the parse attaches a date elsewhere: a day-level date right after the trigger, with no
         other trigger between and not the date of a reporting verb ('..., Interfax reported Monday')."""
-        for e in self.doc.ents:
-            if e.label_ != "DATE" or e.start <= t.i or e.start > t.i + 12 or e.end > sent.end:
+        for e in self.date_ents:
+            if e.start <= t.i or e.start > t.i + 12 or e.end > sent.end:
                 continue
             if self.nearest_trigger_before(e.start) != t.i:
                 return None

@@ -23,21 +23,33 @@ def title_rx() -> str:
     return rf"(?:(?:{mods})[\s-]+)*(?:{alt})(?![\w-])"
 
 
-def _org_in(idx: ActorIndex, doc: Doc, start_char: int, end_char: int, last: bool = True) -> str | None:
+def _org_in(orgs: list, start_char: int, end_char: int, last: bool = True) -> str | None:
     """The organisation or state named between two character offsets (nearest the title)."""
-    found = [m.key for m in idx.mentions
-             if m.end > m.start and m.start_char < end_char and m.end_char > start_char
-             and idx.actors[m.key].type in ORG_TYPES]
+    found = [m.key for m in orgs if m.start_char < end_char and m.end_char > start_char]
     if not found:
         return None
     return found[-1] if last else found[0]
 
 
-def title_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of titles followed by a capitalised name: entities inside them are not actors."""
+@lru_cache(maxsize=1)
+def _title_start():
+    """The title pattern anchored at a word, and the words a title can start with (to try it only there)."""
     rx = re.compile(title_rx() + r"(?:\s+of\s+(?:State|Defen[cs]e))?", re.I)
-    return [(m.start(), m.end()) for m in rx.finditer(doc.text)
-            if any(c.isupper() for c in m.group(0))]
+    first = {re.split(r"[\s-]", t)[0].lower() for t in data_lines("titles.txt") + data_lines("title_modifiers.txt")}
+    return rx, first
+
+
+def title_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of capitalised titles ('Secretary of State'): entities inside them are not actors."""
+    rx, first = _title_start()
+    text, spans, end = doc.text, [], -1
+    for tok in doc:
+        if tok.idx >= end and tok.lower_ in first:
+            m = rx.match(text, tok.idx)
+            if m and any(c.isupper() for c in m.group(0)):
+                spans.append((m.start(), m.end()))
+                end = m.end()
+    return spans
 
 
 def extract_roles(doc: Doc, idx: ActorIndex) -> list[Role]:
@@ -47,25 +59,27 @@ def extract_roles(doc: Doc, idx: ActorIndex) -> list[Role]:
     after = re.compile(rf"^\s*,\s*(?:who\s+is\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?P<pre>[^,]*?)\b(?P<title>{title})"
                        rf"(?P<post>\s+(?:for|of|at|in|to)\s+[^,]*)?", re.I)
     roles, seen = [], set()
+    text = doc.text                      # Doc.text joins every token: once per doc, not per mention
+    orgs = [m for m in idx.mentions if m.end > m.start and idx.actors[m.key].type in ORG_TYPES]
     for m in idx.mentions:
         if idx.actors[m.key].type != "Person":
             continue
         span = doc[m.start:m.end]
         sent = sentence_of(span)
-        left = doc.text[sent.start_char:span.start_char]
-        right = doc.text[span.end_char:sent.end_char]
+        left = text[sent.start_char:span.start_char]
+        right = text[span.end_char:sent.end_char]
         got = None
         lm = before.search(left[-120:])
         if lm and (lm.group(0).strip().endswith(",") or not lm.group(0).strip().endswith(",")):
             off = span.start_char - len(left[-120:]) + lm.start()
             org = None
             if lm["of"]:
-                org = _org_in(idx, doc, span.start_char - len(left[-120:]) + lm.start("of"), span.start_char)
+                org = _org_in(orgs, span.start_char - len(left[-120:]) + lm.start("of"), span.start_char)
             if org is None:
                 # the organisation just before the title: 'NATO Secretary General', "Ukraine's President"
-                pre = doc.text[max(sent.start_char, off - 60):off]
+                pre = text[max(sent.start_char, off - 60):off]
                 pm = re.search(r"([^,;:()]*?)\s*$", pre)
-                org = _org_in(idx, doc, off - len(pm.group(1)) - 1, off) if pm else None
+                org = _org_in(orgs, off - len(pm.group(1)) - 1, off) if pm else None
                 if org and not re.search(r"(['’]s|[A-Za-z.])\s*$", pre):
                     org = None
             got = (lm["title"], org)
@@ -75,16 +89,16 @@ def extract_roles(doc: Doc, idx: ActorIndex) -> list[Role]:
                 base = span.end_char
                 org = None
                 if am["post"]:
-                    org = _org_in(idx, doc, base + am.start("post"), base + am.end("post"))
+                    org = _org_in(orgs, base + am.start("post"), base + am.end("post"))
                 if org is None and am["pre"]:
-                    org = _org_in(idx, doc, base + am.start("pre"), base + am.end("pre"))
+                    org = _org_in(orgs, base + am.start("pre"), base + am.end("pre"))
                 got = (am["title"], org)
         if got is None:
             # "The European Union's top diplomat, Josep Borrell"
             bm = re.search(rf"(?P<pre>[^,;]*?)\b(?P<title>{title})\s*,\s*$", left, re.I)
             if bm:
                 base = sent.start_char
-                got = (bm["title"], _org_in(idx, doc, base + bm.start("pre"), base + bm.end("pre")))
+                got = (bm["title"], _org_in(orgs, base + bm.start("pre"), base + bm.end("pre")))
         if got:
             t = " ".join(got[0].split())
             k = (m.key, t.lower(), got[1])
