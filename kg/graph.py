@@ -111,11 +111,13 @@ def build_triples(merged: Merged) -> Triples:
             g.add((n, SDO.jobTitle, Literal(clean_literal(title))))
             if org and org in iri:
                 g.add((n, SDO.worksFor, iri[org]))
+    event_iri = {}
     for e in merged.events:
         day = e.date.iso if e.date and e.date.granularity == "day" else None
         base = f"{day or (e.date.iso if e.date else 'undated')}-{slug(e.names[0] if e.names else e.kind)}"
         loc = merged.actors[e.location].ident if e.location in merged.actors else ""
         n = KGR[f"event/{base}-{hashlib.sha1((base + loc + e.kind).encode()).hexdigest()[:6]}"]
+        event_iri[id(e)] = n
         g.add((n, RDF.type, SDO.Event))
         g.add((n, RDF.type, EVENT_TYPE.get(e.kind, KG.Meeting)))
         label = event_label(e, merged)
@@ -157,6 +159,11 @@ def build_triples(merged: Merged) -> Triples:
         for k in p.targets:
             if k in iri:
                 g.add((n, KG.target, iri[k]))
+        for d in sorted(p.dates):
+            g.add((n, KG.statedOn, Literal(d, datatype=XSD.date)))
+        for e in p.events:
+            if id(e) in event_iri:
+                g.add((n, KG.statedAt, event_iri[id(e)]))
         for aid in sorted(p.articles):
             g.add((n, PROV.wasDerivedFrom, arts[aid]))
         for s in p.evidence:

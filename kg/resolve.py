@@ -73,6 +73,8 @@ class MergedPosition:
     evidence: dict            # sentence -> article ids
     articles: set
     words: set
+    dates: set = field(default_factory=set)
+    events: list = field(default_factory=list)   # MergedEvents whose sentences state it
 
 
 @dataclass
@@ -265,11 +267,30 @@ def merge_positions(facts: list[ArticleFacts], alias: dict) -> list[MergedPositi
             home.targets += [alias[k] for k in p.targets if k in alias and alias[k] not in home.targets]
             home.evidence.setdefault(p.evidence, set()).add(f.id)
             home.articles.add(f.id)
+            if p.date:
+                home.dates.add(p.date)
     return out
+
+
+def link_positions_to_events(positions: list[MergedPosition], events: list[MergedEvent]) -> None:
+    """A position stated in a sentence that also tells an event ('at the council, Stoltenberg said…')
+    is linked to that event."""
+    told = {}
+    for e in events:
+        for sentence, aids in e.evidence.items():
+            for aid in aids:
+                told.setdefault((aid, sentence), []).append(e)
+    for p in positions:
+        for sentence, aids in p.evidence.items():
+            for aid in aids:
+                for e in told.get((aid, sentence), ()):
+                    if e not in p.events:
+                        p.events.append(e)
 
 
 def merge(facts: list[ArticleFacts]) -> Merged:
     facts = sorted(facts, key=lambda f: f.id)
     actors, alias = merge_actors(facts)
-    return Merged(actors=actors, events=merge_events(facts, alias, actors), positions=merge_positions(facts, alias),
-                  articles=facts, alias=alias)
+    events, positions = merge_events(facts, alias, actors), merge_positions(facts, alias)
+    link_positions_to_events(positions, events)
+    return Merged(actors=actors, events=events, positions=positions, articles=facts, alias=alias)

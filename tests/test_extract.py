@@ -128,3 +128,12 @@ def test_content_of_a_demand_is_not_a_position_of_its_own(parse):
 def test_conditional_clause_is_not_a_position(parse):
     got, _ = stances(parse, "The EU cannot stay neutral if Russia wants to discuss the security of Europe, Borrell said.")
     assert ("Country:russia", "demand") not in got
+
+
+def test_statement_day_from_the_reporting_verb(parse):
+    doc, idx = parse('"NATO\'s door remains open and we must say so," Jens Stoltenberg told reporters on Wednesday.')
+    [p] = [p for p in extract_positions(doc, idx, date(2022, 1, 12)) if p.holder == "Person:jensstoltenberg"]
+    assert p.date == "2022-01-12"
+    doc, idx = parse("Russia denied on Monday that it plans an invasion.")
+    [p] = extract_positions(doc, idx, REF)
+    assert p.stance == "deny" and p.date == "2022-01-03"

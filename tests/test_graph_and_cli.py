@@ -117,3 +117,13 @@ def test_page_keeps_the_best_connected_nodes_and_says_so():
     ids = {n["id"] for n in nodes}
     assert len(nodes) == 1000 and str(hub) in ids and len(edges) == 100
     assert warning and "1000" in warning and "2501" in warning
+
+
+def test_positions_link_the_event_they_were_stated_at(seeds_build):
+    out, _ = seeds_build
+    g = Graph().parse(out / "graph.ttl")
+    linked = [(p, e) for p, e in g.subject_objects(KG.statedAt)]
+    assert linked and all((e, RDF.type, SDO.Event) in g for _, e in linked)
+    call = next(e for _, e in linked if str(g.value(e, SDO.startDate)) == "2022-01-02")
+    holders = {str(g.value(g.value(p, KG.holder), SDO.name)) for p, e in linked if e == call}
+    assert "Joe Biden" in holders

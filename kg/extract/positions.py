@@ -46,8 +46,29 @@ def stance_of_verb(tok: Token) -> str | None:
 
 
 class PositionReader:
-    def __init__(self, doc: Doc, idx: ActorIndex):
-        self.doc, self.idx = doc, idx
+    def __init__(self, doc: Doc, idx: ActorIndex, ref=None, year_hint: int | None = None):
+        self.doc, self.idx, self.ref, self.year_hint = doc, idx, ref, year_hint
+        self.dates = {i: e for e in doc.ents if e.label_ == "DATE" for i in range(e.start, e.end)}
+
+    def stated_on(self, verb: Token) -> str | None:
+        """The day a statement was made: a date on the stance verb or on the reporting verb above it
+        ('..., Stoltenberg told reporters on Wednesday'), resolved looking back from the article's day."""
+        from kg import dates
+        t = verb
+        for _ in range(3):
+            for c in t.children:
+                cand = [c] if c.dep_ in ("npadvmod", "tmod") else \
+                    [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "on" else []
+                for x in cand:
+                    e = self.dates.get(x.i)
+                    if e is not None and self.ref is not None:
+                        got = dates.resolve(e.text, self.ref, "past", self.year_hint)
+                        if got is not None and got.granularity == "day":
+                            return got.iso
+            if t.dep_ not in ("ccomp", "xcomp", "conj") or t.head.i == t.i:
+                break
+            t = t.head
+        return None
 
     def holder_at(self, tok: Token) -> str | None:
         """The actor a subject token names: its own entity, an entity modifying it, or a pronoun's speaker."""
@@ -114,7 +135,8 @@ class PositionReader:
     def topic(self, verb: Token) -> tuple[str, list[Token]]:
         """What the stance is about: the verb's object or clause, short."""
         parts = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not (c.dep_ == "prep" and c.lower_ in ("on", "in", "at") and False)]
-        parts = [c for c in parts if not (c.dep_ == "prep" and c.lower_ in ("according",))]
+        parts = [c for c in parts if not (c.dep_ == "prep" and c.lower_ in ("according",))
+                 and not (c.dep_ == "prep" and any(g.i in self.dates for g in c.children))]
         toks = sorted({x for c in parts for x in c.subtree}, key=lambda t: t.i)
         if not toks:
             return "", []
@@ -158,7 +180,7 @@ class PositionReader:
                     targets = [k for k in self.idx.in_span(toks) if k != holder]
                     out.append(Position(holder=holder, stance=st, topic=topic, evidence=sent.text.strip(),
                                         quote=quote_text if quote_text and quote_text in sent.text else None,
-                                        targets=tuple(dict.fromkeys(targets))))
+                                        targets=tuple(dict.fromkeys(targets)), date=self.stated_on(tok)))
                 elif tok.pos_ == "NOUN":
                     st = table("stance_nouns.tsv").get(tok.lemma_.lower())
                     if st is None:
@@ -221,14 +243,15 @@ def evaluative(toks: list[Token]) -> bool:
 
 
 def dedupe(ps: list[Position]) -> list[Position]:
-    seen, out = set(), []
+    """One position per holder, stance and sentence: the reading with the fullest topic."""
+    best: dict[tuple, Position] = {}
     for p in ps:
-        k = (p.holder, p.stance, p.topic.lower())
-        if k not in seen:
-            seen.add(k)
-            out.append(p)
-    return out
+        k = (p.holder, p.stance, p.evidence)
+        if k not in best or len(p.topic) > len(best[k].topic):
+            best[k] = p
+    return list(best.values())
 
 
-def extract_positions(doc: Doc, idx: ActorIndex) -> list[Position]:
-    return dedupe(PositionReader(doc, idx).positions())
+def extract_positions(doc: Doc, idx: ActorIndex, ref=None, year_hint: int | None = None) -> list[Position]:
+    """The positions of one parsed article (REF, the article's day, dates the statements)."""
+    return dedupe(PositionReader(doc, idx, ref, year_hint).positions())
