@@ -51,7 +51,8 @@ def extract_article(doc: Doc, c: CleanArticle, year_hint: int | None) -> Article
     roles = extract_roles(doc, idx)
     ref = reference_date(c, year_hint)
     events = extract_events(doc, idx, ref, year_hint)
-    positions = extract_positions(doc, idx, ref, year_hint)
+    outlets = (c.meta.publisher, *c.meta.authors, *c.meta.contributors)
+    positions = extract_positions(doc, idx, ref, year_hint, roles, outlets)
     warnings = () if ref else ("no publication or reference date: relative dates left unresolved",)
     return ArticleFacts(id=c.id, source=c.source, meta=c.meta, actors=tuple(idx.actors.values()),
                         roles=tuple(roles), events=tuple(events), positions=tuple(positions), warnings=warnings)

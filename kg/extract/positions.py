@@ -46,8 +46,14 @@ def stance_of_verb(tok: Token) -> str | None:
 
 
 class PositionReader:
-    def __init__(self, doc: Doc, idx: ActorIndex, ref=None, year_hint: int | None = None):
+    def __init__(self, doc: Doc, idx: ActorIndex, ref=None, year_hint: int | None = None,
+                 roles=(), not_holders: frozenset = frozenset()):
         self.doc, self.idx, self.ref, self.year_hint = doc, idx, ref, year_hint
+        self.sides: dict[str, set] = {}
+        for r in roles:                   # a person and the state or body they serve are one side
+            if r.org:
+                self.sides.setdefault(r.person, set()).add(r.org)
+        self.not_holders = not_holders
         self.dates = {i: e for e in doc.ents if e.label_ == "DATE" for i in range(e.start, e.end)}
 
     def stated_on(self, verb: Token) -> str | None:
@@ -167,6 +173,8 @@ class PositionReader:
                         holder = source
                     if holder is None or (tok.dep_ == "ccomp" and tok.head.lemma_ in REPORTING and st == "assert"):
                         continue
+                    if holder in self.not_holders or self.passive(tok) or self.claimed_by_other(tok, holder):
+                        continue
                     if any(c.lower_ in HEDGES for c in tok.children if c.dep_ == "aux"):
                         continue
                     topic, toks = self.topic(tok)
@@ -183,12 +191,12 @@ class PositionReader:
                                         targets=tuple(dict.fromkeys(targets)), date=self.stated_on(tok)))
                 elif tok.pos_ == "NOUN":
                     st = table("stance_nouns.tsv").get(tok.lemma_.lower())
-                    if st is None:
+                    if st is None or (tok.lemma_ == "call" and not any(c.lower_ == "for" for c in tok.children)):
                         continue
                     poss = [c for c in tok.children if c.dep_ == "poss"]
                     agent = [g for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent" for g in a.children]
                     holder = next((h for p in poss + agent if (h := self.holder_at(p))), None)
-                    if holder is None:
+                    if holder is None or holder in self.not_holders:
                         continue
                     content = [c for c in tok.children if c.dep_ in ("prep", "acl", "ccomp", "relcl") and c.lower_ not in ("by",)
                                and not any(a.dep_ == "agent" for a in c.children)]
@@ -203,6 +211,31 @@ class PositionReader:
                                         targets=tuple(k for k in self.idx.in_span(toks) if k != holder)))
         return out
 
+    def passive(self, tok: Token) -> bool:
+        """'backed into a corner', 'is supported by': the subject undergoes the verb, it holds nothing."""
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            return True
+        own_subject = any(c.dep_ in ("nsubj", "csubj") for c in tok.children)
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+        return tok.tag_ == "VBN" and not own_subject and not perfect      # "when backed into a corner"
+
+    def claimed_by_other(self, tok: Token, holder: str) -> bool:
+        """'Blinken warned that Russia was seeking to invade': a stance someone else ascribes to the
+        holder is that someone's claim, not the holder's position (unless the two are one side:
+        'the Kremlin said Putin warned')."""
+        t = tok
+        for _ in range(4):
+            if t.head.i == t.i:
+                return False
+            if t.dep_ in ("ccomp", "xcomp", "conj", "advcl") and t.head.lemma_ in REPORTING | {"believe", "warn", "claim", "fear", "accuse", "allege"}:
+                reporter = next((h for s_ in subjects(t.head) if (h := self.holder_at(s_))), None)
+                return reporter is not None and reporter != holder and not self.same_side(reporter, holder)
+            t = t.head
+        return False
+
+    def same_side(self, a: str, b: str) -> bool:
+        return b in self.sides.get(a, ()) or a in self.sides.get(b, ())
+
     def embedded(self, tok: Token) -> bool:
         """Not a position of its own: a conditional ('if Russia wants'), a relative aside ('that it says'),
         the content of another stance ('assurances that NATO will not agree'), or a welcome of visitors."""
@@ -212,6 +245,8 @@ class PositionReader:
             return True
         if tok.lemma_ == "welcome" and any(self.idx.at(c) for c in tok.children if c.dep_ == "dobj"):
             return True
+        if tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True                  # "diverting trains to support the effort": a purpose, not a stance
         t = tok
         for _ in range(4):
             if t.head.i == t.i:
@@ -252,6 +287,11 @@ def dedupe(ps: list[Position]) -> list[Position]:
     return list(best.values())
 
 
-def extract_positions(doc: Doc, idx: ActorIndex, ref=None, year_hint: int | None = None) -> list[Position]:
-    """The positions of one parsed article (REF, the article's day, dates the statements)."""
-    return dedupe(PositionReader(doc, idx, ref, year_hint).positions())
+def extract_positions(doc: Doc, idx: ActorIndex, ref=None, year_hint: int | None = None, roles=(),
+                      outlets: tuple[str, ...] = ()) -> list[Position]:
+    """The positions of one parsed article. REF, the article's day, dates the statements; ROLES tie
+    persons to the side they speak for; OUTLETS (the article's publisher and credits) hold nothing."""
+    from kg.geo import fold
+    banned = {fold(o) for o in outlets if o}
+    not_holders = frozenset(a.key for a in idx.actors.values() if any(fold(n) in banned for n in a.names))
+    return dedupe(PositionReader(doc, idx, ref, year_hint, roles, not_holders).positions())
