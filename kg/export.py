@@ -5,7 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Graph, Literal as RdfLiteral, URIRef
+from rdflib import Literal as RdfLiteral, URIRef
 
 from kg.namespaces import KG, KGR, PROV, RDF, SDO, SKOS, STANCE, XSD
 

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 
 from pyvis.network import Network
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph
 
 from kg.namespaces import KG, PROV, RDF, SDO
 

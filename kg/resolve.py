@@ -13,7 +13,7 @@ from datetime import date
 
 from kg.extract.events import compatible
 from kg.geo import fold
-from kg.records import Actor, ArticleFacts, DateValue, Event, Position, Role
+from kg.records import Actor, ArticleFacts, DateValue, Event
 
 STOP = {"of", "for", "and", "in", "the", "on", "to", "&"}
 

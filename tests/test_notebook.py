@@ -1,5 +1,4 @@
 """notebooks/explore.ipynb runs top to bottom on the seeds (nbclient), and shows what it promises."""
-import os
 from pathlib import Path
 
 import nbformat

@@ -1,9 +1,8 @@
 """The seeds built end to end and scored with the shared scorer against the issue's bars."""
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED, score
+from conftest import SHARED, score
 
 pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="../shared not present")
 

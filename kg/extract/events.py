@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import dates
 from kg.extract.actors import ActorIndex, actor_key
-from kg.extract.syntax import governing_verb, subjects, subtree_tokens, tense
+from kg.extract.syntax import governing_verb, subjects, tense
 from kg.geo import fold, gazetteer
 from kg.lexicon import table, word_set
 from kg.records import DateValue, Event
@@ -186,7 +186,6 @@ class EventReader:
 
     def as_participant(self, key: str) -> str:
         """A capital named as a participant stands for its state ('meetings with Moscow')."""
-        a = self.idx.actors[key]
         return state_of_capital(self.idx, key)
 
     def split_pairs(self, name: str) -> list[str]:
@@ -247,25 +246,39 @@ class EventReader:
         return None
 
     def read(self, t: Token, sent: Span, stop: set[int]) -> Mention | None:
+        """One event mention: its kind and name, then when, where and who from its own clause."""
         kind = trigger_kind(t)
         is_verb = t.pos_ == "VERB"
         verb = t if is_verb else governing_verb(t)
         if is_verb and kind == "Meeting" and t.lemma_ in ("welcome", "host"):
             objs = [c for c in t.children if c.dep_ == "dobj"]
             if not any(self.idx.in_span(list(o.subtree)) for o in objs):
-                return None
-        name = name_of(t, self.doc)
-        m = Mention(kind=kind, name=name, sent=sent)
+                return None                 # "welcomed the prospect": no one was welcomed
+        m = Mention(kind=kind, name=name_of(t, self.doc), sent=sent)
         own_near = local_tokens(t, stop, NEAR_DEPS) if not is_verb else []
         own_wide = local_tokens(t, stop, NEAR_DEPS | ACTOR_DEPS) if not is_verb else []
-        clause = local_tokens(verb, stop | {t.i}, CLAUSE_DEPS, root_only_children=True) if (is_verb or verb.i != t.i) else []
+        clause = local_tokens(verb, stop | {t.i}, CLAUSE_DEPS) if (is_verb or verb.i != t.i) else []
+        m.date = self.when(t, verb, own_near, clause)
+        m.location = self.where(t, verb, kind, own_near, own_wide, clause)
+        if t.lemma_.lower() == "council" and m.date is None and m.location is None:
+            return None                     # a council named as a body, not as a session
+        self.who(m, t, verb, own_wide, stop)
+        m.definite = (not is_verb) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
+        m.position = t.i
+        return m
+
+    def when(self, t: Token, verb: Token, own_near: list[Token], clause: list[Token]) -> DateValue | None:
+        """The trigger's own date first, then its clause's; an event told as coming looks forward."""
         own_verb = verb if t.head.i == verb.i else None      # "ahead of the talks on Monday": no tense of its own
         ahead = t.dep_ == "pobj" and (t.head.lower_ == "before" or
                                       (t.head.lower_ == "of" and t.head.head.lower_ in ("ahead", "prior")))
         if ahead:
-            m.date = self.date_ahead(own_near) or self.date_ahead(self.owned(clause, t))
-        else:
-            m.date = self.date_in(own_near, own_verb) or self.date_in(clause, verb, owner=t)
+            return self.date_ahead(own_near) or self.date_ahead(self.owned(clause, t))
+        return self.date_in(own_near, own_verb) or self.date_in(clause, verb, owner=t)
+
+    def where(self, t: Token, verb: Token, kind: str, own_near, own_wide, clause) -> str | None:
+        """A city in the trigger's own phrase ('talks in Geneva', 'Geneva talks', 'Vienna-based'), else in
+        its clause; a visit may be to a country ('visited Ukraine')."""
         locs = self.places_in(own_near + compounds_of(t), t) or self.places_in(clause) or \
             [k for k in self.places_in(own_wide, t) if self.idx.actors[k].type == "City"][:1]
         if kind == "Visit" and not locs:
@@ -275,48 +288,48 @@ class EventReader:
                 own_ent = [o] + [c for c in o.children if c.dep_ in ("compound", "poss")]
                 keys = [k for k in self.idx.in_span(own_ent) if self.idx.actors[k].type in ("City", "Country")]
                 if keys:
-                    locs = keys[:1]
-                    break
-        m.location = (locs or [None])[0]
+                    return keys[0]
+        return locs[0] if locs else None
+
+    def who(self, m: Mention, t: Token, verb: Token, own_wide: list[Token], stop: set[int]) -> None:
+        """Attendees and organisers: actors of the trigger's phrase, the verb's subject when it holds,
+        attends or convenes the event, its objects for 'meet'/'welcome', and 'who chaired the call'."""
         exclude = {m.location} if m.location else set()
         exclude |= {k for k in self.idx.in_span(compounds_of(t)) if self.idx.actors[k].type == "City"}
-        if t.lemma_.lower() == "council" and m.date is None and m.location is None:
-            return None
-        parts = self.actors_in(own_wide, exclude) + self.split_pairs(name)
+        parts = self.actors_in(own_wide, exclude) + self.split_pairs(m.name)
         lemma = verb.lemma_.lower()
-        subj = [x for s_ in subjects(verb) for x in s_.subtree if x.i not in stop]
-        subj_keys = self.actors_in(subj, exclude)
-        if is_verb:
+        subj_keys = self.actors_in([x for s_ in subjects(verb) for x in s_.subtree if x.i not in stop], exclude)
+        organizer_verbs, attend_verbs = word_set("organizer_verbs.txt"), word_set("attend_verbs.txt")
+        if t.pos_ == "VERB":
             objs = [x for c in t.children if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
                     for x in c.subtree if x.ent_type_ != "DATE"]
             parts += subj_keys + [k for k in self.actors_in(objs, exclude)
-                                  if not (kind == "Visit" and self.idx.actors[k].type in PLACE_TYPES)]
+                                  if not (m.kind == "Visit" and self.idx.actors[k].type in PLACE_TYPES)]
         else:
             role = t.dep_
-            if role in ("dobj", "nsubjpass") or (role == "pobj" and t.head.head.i == verb.i):
-                if lemma in word_set("organizer_verbs.txt") and role != "pobj":
+            attached = role == "pobj" and t.head.head.i == verb.i
+            if role in ("dobj", "nsubjpass") or attached:
+                if lemma in organizer_verbs and role != "pobj":
                     m.organizers += subj_keys
-                if lemma in word_set("attend_verbs.txt") or lemma in PARTICIPATE_VERBS:
+                if lemma in attend_verbs or lemma in PARTICIPATE_VERBS:
                     parts += subj_keys
-            if role == "pobj" and t.head.lower_ == "for" and t.head.head.i == verb.i and lemma in TRAVEL_VERBS:
-                parts += subj_keys
-            if role == "pobj" and t.head.lower_ in ("at", "in", "during", "on") and t.head.head.i == verb.i:
+            if attached and t.head.lower_ == "for" and lemma in TRAVEL_VERBS:
+                parts += subj_keys          # "Borrell is in Ukraine for a two-day visit"
+            if attached and t.head.lower_ in ("at", "in", "during", "on"):
                 # "In a phone call Sunday, Biden told Zelenskiy", "reaffirmed ... at today's session"
                 parts += subj_keys
                 if lemma in TELL_VERBS:
                     parts += self.actors_in([x for c in verb.children if c.dep_ in ("dobj", "dative") for x in c.subtree], exclude)
             agent = [x for c in verb.children if c.dep_ == "agent" for x in c.subtree]
-            if agent and lemma in word_set("organizer_verbs.txt"):
-                m.organizers += self.actors_in(agent, exclude)
-            if verb.dep_ == "relcl" and lemma in word_set("organizer_verbs.txt") and role == "dobj":
-                m.organizers += self.actors_in([verb.head], exclude)
-            if verb.dep_ == "relcl" and (lemma in word_set("attend_verbs.txt")) and role == "dobj":
-                parts += self.actors_in([verb.head], exclude)
+            if agent and lemma in organizer_verbs:
+                m.organizers += self.actors_in(agent, exclude)      # "a meeting announced by Stoltenberg"
+            if verb.dep_ == "relcl" and role == "dobj":
+                if lemma in organizer_verbs:
+                    m.organizers += self.actors_in([verb.head], exclude)   # "Stoltenberg, who chaired the call"
+                if lemma in attend_verbs:
+                    parts += self.actors_in([verb.head], exclude)          # "Sherman, who attended the meeting"
         m.organizers = list(dict.fromkeys(m.organizers))
         m.attendees = list(dict.fromkeys(parts + m.organizers))
-        m.definite = (not is_verb) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
-        m.position = t.i
-        return m
 
 
 NEAR_DEPS = {"compound", "amod", "prep", "pobj", "npadvmod", "poss", "nmod", "appos", "nummod", "case", "det", "conj", "cc"}
@@ -328,17 +341,16 @@ PARTICIPATE_VERBS = {"hold", "begin", "have", "host", "chair", "conduct", "resum
 TELL_VERBS = {"tell", "assure", "inform", "urge", "warn", "brief", "discuss"}
 
 
-def local_tokens(root: Token, stop: set[int], deps: set[str], root_only_children: bool = False) -> list[Token]:
+def local_tokens(root: Token, stop: set[int], deps: set[str]) -> list[Token]:
     """Tokens reachable from ROOT through the given dependency labels only, not entering other triggers."""
-    out, todo = [], [(root, 0)]
+    out, todo = [], [root]
     while todo:
-        t, depth = todo.pop()
+        t = todo.pop()
         if t.i != root.i:
             if t.i in stop or t.dep_ not in deps:
                 continue
             out.append(t)
-        for c in t.children:
-            todo.append((c, depth + 1))
+        todo.extend(t.children)
     return sorted(out, key=lambda x: x.i)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.extract.actors import ActorIndex
 from kg.extract.syntax import sentence_of

@@ -56,22 +56,6 @@ def negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in tok.children)
 
 
-def subtree_tokens(tok: Token, stop: set[int] = frozenset()) -> list[Token]:
-    """TOK's subtree, leaving out the subtrees rooted at the token indices in STOP."""
-    out, todo = [], [tok]
-    while todo:
-        t = todo.pop()
-        if t.i in stop and t.i != tok.i:
-            continue
-        out.append(t)
-        todo.extend(t.children)
-    return sorted(out, key=lambda t: t.i)
-
-
-def sentence_text(sent: Span) -> str:
-    return sent.text.strip()
-
-
 def sentence_of(tok_or_span) -> Span:
     """The sentence holding a token or span, from an index built once per doc (spaCy's .sent walks the doc)."""
     doc = tok_or_span.doc
