@@ -159,57 +159,70 @@ class PositionReader:
             quote_text = quote.group(1).strip() if quote else None
             source = self.according_to(sent)
             for tok in sent:
-                if tok.pos_ == "VERB":
-                    st = stance_of_verb(tok)
-                    if st is None or self.embedded(tok):
-                        continue
-                    if st == "assert" and tok.lemma_ in REPORTING | {"believe", "add"}:
-                        st = self.reported_stance(tok) or st
-                    subj = subjects(tok)
-                    own = [s_ for s_ in subj if s_.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP | {"i", "our", "us"}]
-                    holder = (next((h for s_ in own if (h := self.holder_at(s_))), None) if own else None) \
-                        or self.quote_speaker(tok) or next((h for s_ in subj if (h := self.holder_at(s_))), None)
-                    if holder is None and tok.lemma_ in REPORTING | {"believe"}:
-                        holder = source
-                    if holder is None or (tok.dep_ == "ccomp" and tok.head.lemma_ in REPORTING and st == "assert"):
-                        continue
-                    if holder in self.not_holders or self.passive(tok) or self.claimed_by_other(tok, holder):
-                        continue
-                    if any(c.lower_ in HEDGES for c in tok.children if c.dep_ == "aux"):
-                        continue
-                    topic, toks = self.topic(tok)
-                    if not topic or len(topic.split()) < 2:
-                        if st == "assert" and quote_text:
-                            topic = quote_text
-                        else:
-                            continue
-                    if st == "assert" and not (quote_text or tok.lemma_ in EVALUATIVE_VERBS or evaluative(toks)):
-                        continue
-                    targets = [k for k in self.idx.in_span(toks) if k != holder]
-                    out.append(Position(holder=holder, stance=st, topic=topic, evidence=sent.text.strip(),
-                                        quote=quote_text if quote_text and quote_text in sent.text else None,
-                                        targets=tuple(dict.fromkeys(targets)), date=self.stated_on(tok)))
-                elif tok.pos_ == "NOUN":
-                    st = table("stance_nouns.tsv").get(tok.lemma_.lower())
-                    if st is None or (tok.lemma_ == "call" and not any(c.lower_ == "for" for c in tok.children)):
-                        continue
-                    poss = [c for c in tok.children if c.dep_ == "poss"]
-                    agent = [g for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent" for g in a.children]
-                    holder = next((h for p in poss + agent if (h := self.holder_at(p))), None)
-                    if holder is None or holder in self.not_holders:
-                        continue
-                    content = [c for c in tok.children if c.dep_ in ("prep", "acl", "ccomp", "relcl") and c.lower_ not in ("by",)
-                               and not any(a.dep_ == "agent" for a in c.children)]
-                    toks = sorted({x for c in content for x in c.subtree}, key=lambda t: t.i)
-                    if not toks:
-                        continue
-                    topic = self.doc[toks[0].i:toks[-1].i + 1].text.strip(" ,;:\"“”")
-                    if len(topic.split()) < 2:
-                        continue
-                    out.append(Position(holder=holder, stance=st, topic=" ".join(topic.split()[:MAX_TOPIC_WORDS]),
-                                        evidence=sent.text.strip(), quote=None,
-                                        targets=tuple(k for k in self.idx.in_span(toks) if k != holder)))
+                got = self.of_verb(tok, sent, quote_text, source) if tok.pos_ == "VERB" else \
+                    self.of_noun(tok, sent) if tok.pos_ == "NOUN" else None
+                if got is not None:
+                    out.append(got)
         return out
+
+    def holder_of_verb(self, tok: Token, source: str | None) -> str | None:
+        """The subject's actor; for a pronoun inside a quote, its speaker; for a bare reporting verb,
+        the 'according to' source."""
+        subj = subjects(tok)
+        own = [s_ for s_ in subj if s_.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP | {"i", "our", "us"}]
+        holder = (next((h for s_ in own if (h := self.holder_at(s_))), None) if own else None) \
+            or self.quote_speaker(tok) or next((h for s_ in subj if (h := self.holder_at(s_))), None)
+        if holder is None and tok.lemma_ in REPORTING | {"believe"}:
+            holder = source
+        return holder
+
+    def of_verb(self, tok: Token, sent: Span, quote_text: str | None, source: str | None) -> Position | None:
+        """A position from a stance verb ('Moscow wants guarantees…', 'Biden rejected a military response')."""
+        st = stance_of_verb(tok)
+        if st is None or self.embedded(tok):
+            return None
+        if st == "assert" and tok.lemma_ in REPORTING | {"believe", "add"}:
+            st = self.reported_stance(tok) or st
+        holder = self.holder_of_verb(tok, source)
+        if holder is None or (tok.dep_ == "ccomp" and tok.head.lemma_ in REPORTING and st == "assert"):
+            return None
+        if holder in self.not_holders or self.passive(tok) or self.claimed_by_other(tok, holder):
+            return None
+        if any(c.lower_ in HEDGES for c in tok.children if c.dep_ == "aux"):
+            return None                      # "could be planning" is not a fact
+        topic, toks = self.topic(tok)
+        if not topic or len(topic.split()) < 2:
+            if not (st == "assert" and quote_text):
+                return None
+            topic = quote_text
+        if st == "assert" and not (quote_text or tok.lemma_ in EVALUATIVE_VERBS or evaluative(toks)):
+            return None                      # a reported fact, not a stance
+        targets = [k for k in self.idx.in_span(toks) if k != holder]
+        return Position(holder=holder, stance=st, topic=topic, evidence=sent.text.strip(),
+                        quote=quote_text if quote_text and quote_text in sent.text else None,
+                        targets=tuple(dict.fromkeys(targets)), date=self.stated_on(tok))
+
+    def of_noun(self, tok: Token, sent: Span) -> Position | None:
+        """A position from a stance noun with its holder ('Moscow's demands for security guarantees')."""
+        st = table("stance_nouns.tsv").get(tok.lemma_.lower())
+        if st is None or (tok.lemma_ == "call" and not any(c.lower_ == "for" for c in tok.children)):
+            return None
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        agent = [g for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent" for g in a.children]
+        holder = next((h for p in poss + agent if (h := self.holder_at(p))), None)
+        if holder is None or holder in self.not_holders:
+            return None
+        content = [c for c in tok.children if c.dep_ in ("prep", "acl", "ccomp", "relcl") and c.lower_ not in ("by",)
+                   and not any(a.dep_ == "agent" for a in c.children)]
+        toks = sorted({x for c in content for x in c.subtree}, key=lambda t: t.i)
+        if not toks:
+            return None
+        topic = self.doc[toks[0].i:toks[-1].i + 1].text.strip(" ,;:\"“”")
+        if len(topic.split()) < 2:
+            return None
+        return Position(holder=holder, stance=st, topic=" ".join(topic.split()[:MAX_TOPIC_WORDS]),
+                        evidence=sent.text.strip(), quote=None,
+                        targets=tuple(k for k in self.idx.in_span(toks) if k != holder))
 
     def passive(self, tok: Token) -> bool:
         """'backed into a corner', 'is supported by': the subject undergoes the verb, it holds nothing."""
