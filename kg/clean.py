@@ -80,7 +80,7 @@ def credit_names(line: str) -> tuple[list[str], bool]:
             for n in re.split(r",|\band\b|&", m.group(1)):
                 n = n.strip(" .")
                 if n and n[0].isupper():
-                    names.append(re.sub(r"^the\s+", "", n, flags=re.I) if n.lower().startswith("the ") and words(n) > 2 else n)
+                    names.append(re.sub(r"^the\s+(?=\S+\s+\S)", "", n, flags=re.I))   # "The Associated Press"
     return names, True
 
 
@@ -154,8 +154,10 @@ def clean(article: Article, year_hint: int | None = None) -> CleanArticle:
         if credit and credit.start() > 0 and not is_furniture(ln[:credit.start()]):
             removed.append(ln)              # a captioned photo: the caption goes with its credit
             continue
-        m = DATELINE.match(ln) or (AGENCY_LEAD.match(ln) if not body else None)
-        if m and not body or (m and not dateline and m.re is DATELINE):
+        # a dateline opens the first paragraph ('BRUSSELS, Jan.4 (Reuters) –', '(CNN)')
+        m = DATELINE.match(ln) if not dateline else None
+        m = m or (AGENCY_LEAD.match(ln) if not body else None)
+        if m:
             publisher = publisher or m["agency"].strip()
             if m.re is DATELINE:
                 dateline = m["place"].strip().title()
