@@ -162,3 +162,12 @@ def test_the_outlet_holds_nothing(parse):
     doc, idx = parse("Reuters said on Monday that the sanctions must be lifted.")
     assert extract_positions(doc, idx, REF, outlets=("Reuters",)) == []
     assert extract_positions(doc, idx, REF) != []
+
+
+def test_offers_and_quotes_over_two_sentences(parse):
+    text = ('Jens Stoltenberg spoke in Brussels on Thursday. "We believe that dialogue is important," he said. '
+            '"And we are ready to sit down with Russia."')
+    got, ps = stances(parse, text)
+    assert ("Person:jensstoltenberg", "offer") in got
+    got, _ = stances(parse, "The allies will decide when Ukraine is ready to become a member.")
+    assert not any(s == "offer" for _, s in got)

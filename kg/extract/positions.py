@@ -16,10 +16,11 @@ from kg.extract.syntax import negated, sentence_of, subjects
 from kg.lexicon import table, word_set
 from kg.records import Position
 
-NEGATED_STANCE = {"support": "oppose", "agree": "reject", "demand": None, "assert": None, "offer": None,
-                  "accept": "reject", "want": None}
+NEGATED_STANCE = {"support": "oppose", "agree": "reject", "demand": None, "assert": None, "offer": "reject",
+                  "want": None}
 PRONOUNS_PERSON = {"he", "she"}
 PRONOUNS_GROUP = {"it", "they", "we"}
+FIRST_PERSON = {"i", "we", "us", "our", "me", "my"}
 REPORTING = {"say", "tell", "add", "declare", "state", "note", "write"}
 HEDGES = {"could", "might", "may"}
 QUOTE_SPAN = re.compile(r"[\"“][^\"”]*[\"”]?")
@@ -116,17 +117,27 @@ class PositionReader:
         return best
 
     def quote_speaker(self, tok: Token) -> str | None:
-        """Inside a quotation the holder is whoever the sentence says spoke it."""
+        """Inside a quotation the holder is whoever speaks it: the reporting verb of the sentence, or of
+        the sentence before or after when the quotation runs over several ('“…,” he said. “And …”')."""
         sent = sentence_of(tok)
         spans = [(m.start() + sent.start_char, m.end() + sent.start_char) for m in QUOTE_SPAN.finditer(sent.text)]
-        if not any(a <= tok.idx < b for a, b in spans):
+        inside = any(a <= tok.idx < b for a, b in spans)
+        opens_quoted = sent.text.lstrip()[:1] in "\"“"
+        if not inside and not opens_quoted:
             return None
-        for t in sent:
-            if t.lemma_ in REPORTING and not any(a <= t.idx < b for a, b in spans):
-                for s in subjects(t):
-                    h = self.holder_at(s)
-                    if h:
-                        return h
+        neighbours = [sent]
+        if sent.start > 0:
+            neighbours.append(sentence_of(self.doc[sent.start - 1]))
+        if sent.end < len(self.doc):
+            neighbours.append(sentence_of(self.doc[sent.end]))
+        for s_ in neighbours:
+            quoted = [(m.start() + s_.start_char, m.end() + s_.start_char) for m in QUOTE_SPAN.finditer(s_.text)]
+            for t in s_:
+                if t.lemma_ in REPORTING and not any(a <= t.idx < b for a, b in quoted):
+                    for subj in subjects(t):
+                        h = self.holder_at(subj) if subj.lower_ not in FIRST_PERSON else None
+                        if h:
+                            return h
         return None
 
     def according_to(self, sent: Span) -> str | None:
@@ -160,7 +171,8 @@ class PositionReader:
             source = self.according_to(sent)
             for tok in sent:
                 got = self.of_verb(tok, sent, quote_text, source) if tok.pos_ == "VERB" else \
-                    self.of_noun(tok, sent) if tok.pos_ == "NOUN" else None
+                    self.of_noun(tok, sent) if tok.pos_ == "NOUN" else \
+                    self.of_adjective(tok, sent, quote_text) if tok.pos_ == "ADJ" else None
                 if got is not None:
                     out.append(got)
         return out
@@ -170,8 +182,9 @@ class PositionReader:
         the 'according to' source."""
         subj = subjects(tok)
         own = [s_ for s_ in subj if s_.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP | {"i", "our", "us"}]
+        third = [s_ for s_ in subj if s_.lower_ not in FIRST_PERSON]      # "we" is only ever the speaker
         holder = (next((h for s_ in own if (h := self.holder_at(s_))), None) if own else None) \
-            or self.quote_speaker(tok) or next((h for s_ in subj if (h := self.holder_at(s_))), None)
+            or self.quote_speaker(tok) or next((h for s_ in third if (h := self.holder_at(s_))), None)
         if holder is None and tok.lemma_ in REPORTING | {"believe"}:
             holder = source
         return holder
@@ -201,6 +214,32 @@ class PositionReader:
         return Position(holder=holder, stance=st, topic=topic, evidence=sent.text.strip(),
                         quote=quote_text if quote_text and quote_text in sent.text else None,
                         targets=tuple(dict.fromkeys(targets)), date=self.stated_on(tok))
+
+    def of_adjective(self, tok: Token, sent: Span, quote_text: str | None) -> Position | None:
+        """'We are ready to sit down', 'the allies were willing to hear Russia's concerns': an offer."""
+        st = table("stance_adjectives.tsv").get(tok.lower_)
+        xcomp = [c for c in tok.children if c.dep_ == "xcomp"]
+        if st is None or not xcomp or tok.dep_ not in ("acomp", "amod") or tok.head.lemma_ != "be":
+            return None
+        copula = tok.head
+        if copula.dep_ in ("advcl", "relcl", "acl") or any(c.dep_ == "mark" for c in copula.children):
+            return None                      # "when Ukraine is ready to join": a condition, not an offer
+        if negated(copula) or negated(tok):
+            st = NEGATED_STANCE.get(st, "reject")
+            if st is None:
+                return None
+        if self.embedded(copula):
+            return None
+        holder = self.holder_of_verb(copula, None)
+        if holder is None or holder in self.not_holders or self.claimed_by_other(copula, holder):
+            return None
+        toks = sorted({x for c in xcomp for x in c.subtree}, key=lambda t: t.i)
+        topic = self.doc[toks[0].i:toks[-1].i + 1].text.strip(" ,;:\"“”")
+        if len(topic.split()) < 2:
+            return None
+        return Position(holder=holder, stance=st, topic=" ".join(topic.split()[:MAX_TOPIC_WORDS]),
+                        evidence=sent.text.strip(), quote=quote_text if quote_text and quote_text in sent.text else None,
+                        targets=tuple(k for k in self.idx.in_span(toks) if k != holder), date=self.stated_on(copula))
 
     def of_noun(self, tok: Token, sent: Span) -> Position | None:
         """A position from a stance noun with its holder ('Moscow's demands for security guarantees')."""
