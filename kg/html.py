@@ -27,7 +27,7 @@ STANCE_COLOURS = {"support": "#59a14f", "agree": "#59a14f", "offer": "#8cd17d", 
                   "condition": "#79706e"}
 EDGE_LABELS = {SDO.attendee: "attends", SDO.organizer: "organises", SDO.location: "in", SDO.worksFor: "works for",
                KG.holder: "holds", KG.target: "about"}
-MAX_NODES = 1500
+MAX_NODES = 1000
 
 
 def _kind(types: set) -> str | None:
