@@ -171,3 +171,12 @@ def test_offers_and_quotes_over_two_sentences(parse):
     assert ("Person:jensstoltenberg", "offer") in got
     got, _ = stances(parse, "The allies will decide when Ukraine is ready to become a member.")
     assert not any(s == "offer" for _, s in got)
+
+
+def test_words_tagged_as_names_and_demonyms_tagged_as_places(nlp):
+    from spacy.tokens import Span
+    from kg.extract.actors import extract_actors
+    doc = nlp("Naturally, the Ukrainian officials disagreed.")
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 3, 4, "GPE")]
+    idx = extract_actors(doc)
+    assert [(a.type, a.name) for a in idx.actors.values()] == [("Country", "Ukraine")]

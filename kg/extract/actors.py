@@ -92,6 +92,8 @@ def is_junk(span: Span, name: str) -> bool:
             return True
         if toks and toks[-1].tag_ == "NNPS":
             return True
+        if len(toks) == 1 and not toks[0].tag_.startswith("NN"):
+            return True                   # "Naturally, ...", "Risky as it is, ...": a word, not a name
     return False
 
 
@@ -121,9 +123,12 @@ def typed_name(span: Span, name: str) -> tuple[str, str, str | None] | None:
     country = gz.country(name)
     if country and label in ("GPE", "ORG", "LOC", "NORP", "PERSON"):
         return "Country", country, name if fold(name) != fold(country) else None
-    if label == "NORP":
+    if label in ("NORP", "GPE"):
         dem = gz.demonym(name) or gz.demonym(re.sub(r"s$", "", name))
-        return ("Country", dem, None) if dem else None
+        if dem:
+            return "Country", dem, None       # "Russian officials", a demonym tagged as a place
+        if label == "NORP":
+            return None
     if label == "GPE":
         city = gz.city(name)
         if city:
