@@ -15,10 +15,11 @@ from kg.records import Article, CleanArticle, Metadata
 SHORT_LINE_WORDS = 30
 AGENCY = r"(?P<agency>[A-Z][\w&.' -]{1,40}?)"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?)\s*,\s*"
-    r"(?P<date>[A-Za-z]{3,9}\.?\s*\d{1,2}(?:,?\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}(?:\s+\d{4})?)?\s*"
-    r"\(" + AGENCY + r"\)\s*[–—-]+\s*")
+    r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?)\s*"
+    r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s*\d{1,2}(?:,?\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}(?:\s+\d{4})?))?\s*"
+    r"(?:\(" + AGENCY + r"\)\s*)?[–—-]+\s*(?=[A-Z\"“])")
 AGENCY_LEAD = re.compile(r"^\(" + AGENCY + r"\)\s*[–—-]*\s*(?=[A-Z\"“])")
+STAMP_LINE = re.compile(r"^(?P<kind>published|posted|updated|first published|last updated)\b[:\s]*(?P<rest>.{0,80})$", re.I)
 SOURCE_LINE = re.compile(r"^(?:source|publisher)\s*:\s*(?P<pub>[^,;]{2,60}?)\s*(?:,\s*(?P<date>.+?))?\s*$", re.I)
 BY_LINE = re.compile(r"^[Bb][Yy]\s+(?P<who>[A-Z][\w.'’\- ]{1,60}?(?:\s*(?:,|and|&)\s*[A-Z][\w.'’\- ]{1,40})*)\s*$")
 PHOTO_CREDIT = re.compile(
@@ -117,6 +118,14 @@ def clean(article: Article, year_hint: int | None = None) -> CleanArticle:
             contributors += names
             removed.append(ln)
             continue
+        m = STAMP_LINE.match(ln)
+        if m and dates.parse_explicit(m["rest"]):
+            exp = dates.parse_explicit(m["rest"])
+            if exp[0] and not pub_date and m["kind"].lower() in ("published", "posted", "first published"):
+                d = dates.safe_date(exp[0], exp[1], exp[2])
+                pub_date = d.isoformat() if d else None
+            removed.append(ln)              # "Published 3:45 PM EST, January 12, 2022"
+            continue
         m = SOURCE_LINE.match(ln)
         if m and words(ln) <= 10:
             publisher = publisher or m["pub"].strip()
@@ -155,10 +164,11 @@ def clean(article: Article, year_hint: int | None = None) -> CleanArticle:
             removed.append(ln)              # a captioned photo: the caption goes with its credit
             continue
         # a dateline opens the first paragraph ('BRUSSELS, Jan.4 (Reuters) –', '(CNN)')
-        m = DATELINE.match(ln) if not dateline else None
+        m = DATELINE.match(ln) if not dateline and len(body) < 2 else None
         m = m or (AGENCY_LEAD.match(ln) if not body else None)
         if m:
-            publisher = publisher or m["agency"].strip()
+            if m["agency"]:
+                publisher = publisher or m["agency"].strip()
             if m.re is DATELINE:
                 dateline = m["place"].strip().title()
                 if m["date"]:

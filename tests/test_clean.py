@@ -62,3 +62,13 @@ def test_news_sentences_are_not_furniture():
     assert not is_furniture("The minister said the government would subscribe to the new treaty on Monday after weeks of talks.")
     assert not is_bio('"I will never accept this," the president told my colleague.')
     assert is_bio("I joined the paper in 2010 and my beat is politics.")
+
+
+def test_other_outlets_datelines_and_stamps():
+    c = clean(make("Talks resume\n\nWASHINGTON (AP) — The two sides met on Monday, officials said.\n"))
+    assert c.meta.publisher == "AP" and c.meta.dateline == "Washington" and c.body.startswith("The two sides")
+    c = clean(make("Talks resume\n\nKYIV — Officials met on Monday in the capital, a spokesman said.\n"))
+    assert c.meta.dateline == "Kyiv" and c.body.startswith("Officials met")
+    c = clean(make("Talks resume\nPublished 3:45 PM EST, January 12, 2022\nUpdated 5:10 PM EST, January 13, 2022\n\n"
+                   "The ministers met on Wednesday, officials said.\n"))
+    assert c.meta.published == "2022-01-12" and "Published" not in c.body and "Updated" not in c.body
