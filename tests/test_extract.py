@@ -180,3 +180,12 @@ def test_words_tagged_as_names_and_demonyms_tagged_as_places(nlp):
     doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 3, 4, "GPE")]
     idx = extract_actors(doc)
     assert [(a.type, a.name) for a in idx.actors.values()] == [("Country", "Ukraine")]
+
+
+def test_light_verbs_and_gerund_holders(parse):
+    got, ps = stances(parse, "Biden has signaled that the US will not make any concessions on NATO's future.")
+    assert ("Country:unitedstates", "reject") in got
+    assert any("concessions" in p.topic for p in ps)
+    got, ps = stances(parse, "Troops massed, despite President Joe Biden urging Russian President Vladimir Putin "
+                             "to de-escalate tensions.")
+    assert ("Person:joebiden", "demand") in got

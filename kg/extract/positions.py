@@ -31,8 +31,16 @@ OUTLET_WORDS = {"reporter", "reporters", "journalist", "journalists", "source", 
                 "agency", "media"}
 
 
+LIGHT_VERBS = {"make", "give", "offer", "issue"}
+
+
 def stance_of_verb(tok: Token) -> str | None:
+    """The stance a verb states, negation applied ('will not agree' rejects); light verbs take it from
+    their object ('will not make any concessions')."""
     st = table("stance_verbs.tsv").get(tok.lemma_.lower())
+    if st is None and tok.lemma_ in LIGHT_VERBS:
+        st = next((table("stance_light_verbs.tsv").get(c.lemma_.lower()) for c in tok.children
+                   if c.dep_ == "dobj" and c.lemma_.lower() in table("stance_light_verbs.tsv")), None)
     if st is None:
         return None
     if tok.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
@@ -187,6 +195,8 @@ class PositionReader:
             or self.quote_speaker(tok) or next((h for s_ in third if (h := self.holder_at(s_))), None)
         if holder is None and tok.lemma_ in REPORTING | {"believe"}:
             holder = source
+        if holder is None and not subj and tok.dep_ == "acl" and tok.tag_ == "VBG":
+            holder = self.holder_at(tok.head)          # "despite Biden urging Putin to de-escalate"
         return holder
 
     def of_verb(self, tok: Token, sent: Span, quote_text: str | None, source: str | None) -> Position | None:
