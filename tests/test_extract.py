@@ -183,9 +183,9 @@ def test_words_tagged_as_names_and_demonyms_tagged_as_places(nlp):
 
 
 def test_light_verbs_and_gerund_holders(parse):
-    got, ps = stances(parse, "Biden has signaled that the US will not make any concessions on NATO's future.")
+    got, ps = stances(parse, "President Joe Biden has signaled that the United States will not make any concessions.")
     assert ("Country:unitedstates", "reject") in got
     assert any("concessions" in p.topic for p in ps)
-    got, ps = stances(parse, "Troops massed, despite President Joe Biden urging Russian President Vladimir Putin "
-                             "to de-escalate tensions.")
+    got, ps = stances(parse, "Russia has continued to amass new troops near the border, despite President Joe Biden "
+                             "urging Russian President Vladimir Putin to de-escalate tensions during a virtual meeting.")
     assert ("Person:joebiden", "demand") in got
