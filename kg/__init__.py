@@ -2,4 +2,4 @@
 
 __version__ = "0.1.0"
 # Bump when extraction output changes, so cached per-article results are not reused.
-EXTRACTION_VERSION = "2"
+EXTRACTION_VERSION = "3"
