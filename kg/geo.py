@@ -83,9 +83,10 @@ def gazetteer() -> Gazetteer:
     for c in gc.get_cities().values():
         if c["population"] >= CITY_MIN_POPULATION or fold(c["name"]) in capitals:
             cities.setdefault(fold(c["name"]), c["name"])
-            for alt in c.get("alternatenames") or []:
-                if re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?", alt) and c["population"] >= 500_000:
-                    cities.setdefault(fold(alt), c["name"])
+            if fold(c["name"]) in capitals:   # 'Kiev' for Kyiv; other cities' old names ('Stalino') stay out
+                for alt in c.get("alternatenames") or []:
+                    if re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?", alt):
+                        cities.setdefault(fold(alt), c["name"])
     for k in list(cities):
         if k in countries:
             del cities[k]                 # 'Georgia', 'Singapore': the country wins

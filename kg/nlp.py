@@ -77,8 +77,21 @@ def entity_fixes(doc: Doc) -> Doc:
                 if m and initials(doc[start:k].text.split()) == m["acr"]:
                     end = k
         out.append(Span(doc, start, end, label=label))
-    _set(doc, out)
+    _set(doc, consistent_labels(doc, out))
     return doc
+
+
+def consistent_labels(doc: Doc, spans: list[Span]) -> list[Span]:
+    """One label for one name within an article: 'Crimea' tagged once as a place and once as an
+    organisation takes the label it has most often (a place on a tie)."""
+    from collections import Counter
+    votes: dict[str, Counter] = {}
+    for e in spans:
+        if e.label_ in ("ORG", "GPE", "LOC"):
+            votes.setdefault(e.text, Counter())[e.label_] += 1
+    best = {t: max(c, key=lambda lab: (c[lab], lab != "ORG", lab)) for t, c in votes.items() if len(c) > 1}
+    return [Span(doc, e.start, e.end, label=best[e.text]) if e.text in best and e.label_ in ("ORG", "GPE", "LOC")
+            else e for e in spans]
 
 
 @lru_cache(maxsize=4)

@@ -13,6 +13,7 @@ from datetime import date
 
 from kg.extract.events import compatible
 from kg.geo import fold
+from kg.lexicon import table
 from kg.records import Actor, ArticleFacts, DateValue, Event
 
 STOP = {"of", "for", "and", "in", "the", "on", "to", "&"}
@@ -138,6 +139,19 @@ def merge_actors(facts: list[ArticleFacts]) -> tuple[dict, dict]:
         if len(n.split()) == 1 and len(full_by_surname.get(fold(n), ())) == 1:
             uf.union(next(iter(full_by_surname[fold(n)])), k)
     orgs = [k for k in seen if k.startswith("Organization:")]
+    by_alias = defaultdict(set)            # well-known other names of international organisations
+    aliases = {fold(k): fold(v) for k, v in table("org_aliases.tsv").items()}
+    for k in orgs:
+        for n in names[k]:
+            by_alias[aliases.get(fold(n), fold(n))].add(k)
+    for keys in by_alias.values():
+        ks = sorted(keys)
+        for k in ks[1:]:
+            uf.union(ks[0], k)
+    places = {k.split(":", 1)[1]: k for k in seen if k.startswith(("Place:", "Country:"))}
+    for k in orgs:                         # 'Crimea' tagged a place in one article, an organisation in another
+        if k.split(":", 1)[1] in places and not seen[k].name.isupper():
+            uf.union(places[k.split(":", 1)[1]], k)
     by_acr = defaultdict(set)
     for k in orgs:
         for n in names[k]:
@@ -155,7 +169,9 @@ def merge_actors(facts: list[ArticleFacts]) -> tuple[dict, dict]:
         alias[key] = root
         m = merged.setdefault(root, MergedActor(key=root, type=seen[root].type))
         if seen[key].type == "City":
-            m.type = "City" if m.type in ("City", "Place") else m.type
+            m.type = "City" if m.type in ("City", "Place", "Organization") else m.type
+        elif seen[key].type in ("Place", "Country") and m.type == "Organization":
+            m.type = seen[key].type
         m.names.update(names[key])
     for f in facts:
         for a in f.actors:

@@ -36,3 +36,34 @@ def test_same_meeting_once_nearby_meetings_apart(tmp_path):
     osce = [o for o in g.subjects(RDF.type, SDO.Organization) if g.value(o, SDO.name) is not None
             and "OSCE" in {str(x) for x in g.objects(o, SDO.alternateName)} | {str(g.value(o, SDO.name))}]
     assert len(osce) == 1
+
+
+def test_other_names_of_an_organisation_and_a_place_tagged_as_an_organisation(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "b1.txt").write_text("Alliance meets\n\nThe Atlantic Alliance met in Brussels on Monday, officials said in "
+                                "2022. Russia annexed Crimea in 2014.\n")
+    (src / "b2.txt").write_text("Alliance meets\n\nNATO foreign ministers met on Monday, officials said in 2022.\n")
+    build([src], tmp_path / "out")
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    nato = [o for o in g.subjects(RDF.type, SDO.Organization)
+            if {"NATO", "Atlantic Alliance"} & {str(x) for x in g.objects(o, SDO.name)} | {str(x) for x in g.objects(o, SDO.alternateName)}]
+    assert len(nato) == 1
+
+
+def test_old_city_names_are_not_aliases():
+    from kg.geo import gazetteer
+    gz = gazetteer()
+    assert gz.city("Kiev") == "Kyiv" and gz.capital_of("Kiev") == "Ukraine"
+    assert gz.city("Stalin") is None
+
+
+def test_name_tagged_a_place_in_one_article_and_an_organisation_in_another_is_one_place():
+    from kg.records import Actor, ArticleFacts, Metadata
+    from kg.resolve import merge_actors
+    f1 = ArticleFacts(id="a", source="a", meta=Metadata(), actors=(Actor("Place:crimea", "Crimea", "Place", ("Crimea",)),))
+    f2 = ArticleFacts(id="b", source="b", meta=Metadata(), actors=(Actor("Organization:crimea", "Crimea", "Organization", ("Crimea",)),
+                                                                  Actor("Organization:nato", "NATO", "Organization", ("NATO",))))
+    merged, alias = merge_actors([f1, f2])
+    assert alias["Organization:crimea"] == alias["Place:crimea"]
+    assert merged[alias["Place:crimea"]].type == "Place" and merged[alias["Organization:nato"]].type == "Organization"
