@@ -51,13 +51,14 @@ def build(sources, out, model, batch_size, n_process, cache_dir, no_cache, engin
         from kg.engines import dask_engine
         runner = dask_engine(scheduler, workers=max(2, n_process))
     try:
-        n = len(ingest(sources).articles) if not quiet else 0
+        report = ingest(sources)              # read once: the count drives the progress bar
+        n = len(report.articles)
         if n > 5 and not quiet:
             with click.progressbar(length=n, label="articles", file=sys.stderr) as bar:
-                result = run_build(sources, out, model or DEFAULT_MODEL, batch_size, n_process, bar.update,
+                result = run_build(report, out, model or DEFAULT_MODEL, batch_size, n_process, bar.update,
                                    cache_dir, not no_cache, runner)
         else:
-            result = run_build(sources, out, model or DEFAULT_MODEL, batch_size, n_process, None, cache_dir,
+            result = run_build(report, out, model or DEFAULT_MODEL, batch_size, n_process, None, cache_dir,
                                not no_cache, runner)
     except KgError as e:
         for err in getattr(e, "errors", ()):
@@ -135,7 +136,9 @@ def serve(graph, port, host, writable, store):
         fail(e)
         return
     click.echo(sv.banner(server, writable))
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    def on_term(*_):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, on_term)
     try:
         server.process.wait()
     except KeyboardInterrupt:

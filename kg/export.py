@@ -56,9 +56,6 @@ def turtle(triples) -> str:
     return data.decode("utf-8")
 
 
-def write_turtle(g, path: Path) -> Path:
-    return atomic_write(path, turtle(g))
-
 
 def remove_stale_temporaries(out: Path) -> None:
     """Temporary files a killed build left behind (they never replaced anything)."""

@@ -20,6 +20,15 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", t)
 
 
+NAME_STOP_WORDS = {"of", "for", "and", "in", "the", "on", "to", "&"}
+
+
+def initials(name: str | list[str]) -> str:
+    """The acronym a name would have ('Organization for Security and Co-operation in Europe' -> 'OSCE')."""
+    words = name.split() if isinstance(name, str) else name
+    return "".join(w[0].upper() for w in words if w and w.lower() not in NAME_STOP_WORDS and w[0].isalpha())
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     countries: dict          # folded name -> canonical country name

@@ -7,7 +7,7 @@ import unicodedata
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.namespaces import KG, KGR, PROV, RDF, RDFS, SDO, STANCE, XSD, bind
+from kg.namespaces import KG, KGR, PROV, RDF, RDFS, SDO, STANCE, XSD
 from kg.records import ArticleFacts
 from kg.resolve import Merged
 
@@ -80,14 +80,6 @@ class Triples(list):
 
     def add(self, triple) -> None:
         self.append(triple)
-
-
-def build_graph(merged: Merged) -> Graph:
-    """The whole graph as an rdflib Graph (for the HTML view and for library users)."""
-    g = Graph()
-    bind(g)
-    g.addN((s, p, o, g) for s, p, o in build_triples(merged))
-    return g
 
 
 def build_triples(merged: Merged) -> Triples:

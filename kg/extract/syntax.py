@@ -4,11 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
 FUTURE_LEMMAS = {"schedule", "plan", "expect", "set", "due", "prepare", "upcoming", "propose"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
-MODAL_HEDGES = {"could", "might", "may"}
 
 
 def governing_verb(tok: Token) -> Token:
