@@ -1,5 +1,33 @@
-"""kg: news articles in, a knowledge graph of actors, meetings and positions out."""
+"""kg: news articles in, a knowledge graph of actors, meetings and positions out.
 
-__version__ = "0.1.0"
-# Bump when extraction output changes, so cached per-article results are not reused.
-EXTRACTION_VERSION = "3"
+The public API (see kg.api; the names load on first use, so `import kg` stays light):
+
+    g = kg.build(["text of one article", Path("folder/"), {"text": ..., "published": "2022-01-12"}])
+    g.rdf, g.query("SELECT ..."), g.to_networkx(), g.actors, g.meetings, g.positions, g.write("out")
+    facts = kg.extract("text" or a spaCy Doc);  g = kg.merge([facts, ...])
+"""
+from kg.version import EXTRACTION_VERSION, __version__
+
+__all__ = ["build", "extract", "merge", "read", "KnowledgeGraph", "Article", "ArticleFacts", "Metadata",
+           "ActorNode", "MeetingNode", "PositionNode", "KgError", "InputError", "BuildError", "ModelError",
+           "QueryError", "__version__"]
+
+_HOMES = {"build": "kg.api", "extract": "kg.api", "merge": "kg.api", "read": "kg.api", "KnowledgeGraph": "kg.api",
+          "Article": "kg.records", "ArticleFacts": "kg.records", "Metadata": "kg.records",
+          "ActorNode": "kg.graph", "MeetingNode": "kg.graph", "PositionNode": "kg.graph",
+          "KgError": "kg.errors", "InputError": "kg.errors", "BuildError": "kg.errors", "ModelError": "kg.errors",
+          "QueryError": "kg.errors"}
+
+
+def __getattr__(name: str):
+    """Load a public name from its module on first use."""
+    if name in _HOMES:
+        import importlib
+        value = getattr(importlib.import_module(_HOMES[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'kg' has no attribute '{name}'")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

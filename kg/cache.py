@@ -14,8 +14,8 @@ from pathlib import Path
 
 import spacy
 
-from kg import EXTRACTION_VERSION
-from kg.export import atomic_write
+from kg.io import atomic_write
+from kg.version import EXTRACTION_VERSION
 from kg.records import Article, ArticleFacts
 
 
@@ -34,16 +34,20 @@ def model_key(model: str) -> str:
 
 
 def content_hash(a: Article) -> str:
+    """A hash of everything an article's facts depend on in the article itself."""
     payload = json.dumps([a.id, a.text, a.title, a.published, a.publisher, a.url, list(a.authors)], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 class Cache:
+    """Per-article results on disk, keyed by content, model, spaCy and kg versions and the year hint."""
+
     def __init__(self, root: str | Path, model: str):
         self.root = Path(root)
         self.salt = f"kg-extract-{EXTRACTION_VERSION}|{model_key(model)}|spacy-{spacy.__version__}"
 
     def key(self, a: Article, year_hint: int | None) -> str:
+        """The cache key of an article's results in a build with this year hint."""
         return hashlib.sha256(f"{self.salt}|{year_hint}|{content_hash(a)}".encode()).hexdigest()
 
     def _path(self, key: str, kind: str) -> Path:
@@ -63,10 +67,12 @@ class Cache:
             pass                               # a cache that cannot be written only costs time
 
     def get(self, a: Article, year_hint: int | None) -> ArticleFacts | None:
+        """The cached facts of an article, or None (a broken or foreign entry is a miss)."""
         got = self._get(self.key(a, year_hint), "facts")
         return got if isinstance(got, ArticleFacts) and got.id == a.id else None
 
     def put(self, a: Article, year_hint: int | None, facts: ArticleFacts) -> None:
+        """Store an article's facts."""
         self._put(self.key(a, year_hint), "facts", facts)
 
     def get_text(self, a: Article, year_hint: int | None, kind: str) -> str | None:

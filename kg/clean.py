@@ -7,6 +7,7 @@ credit lines. Nothing here knows any particular article.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
 
 from kg import dates
 from kg.lexicon import patterns
@@ -98,108 +99,203 @@ def split_headline(article: Article, lines: list[str]) -> tuple[str | None, list
     return None, lines
 
 
-def clean(article: Article, year_hint: int | None = None) -> CleanArticle:
-    """Furniture out, metadata in: the body that NLP reads and what the page says about itself."""
+@dataclass
+class Page:
+    """What the line rules learn while reading one article's lines: the body kept, the lines taken
+    out, and the metadata the furniture gives."""
+    body: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    dateline: str | None = None
+    published: str | None = None
+    month_day: tuple[int, int] | None = None
+    in_tail: bool = False
+    seen: set[str] = field(default_factory=set)
+
+    def drop(self, line: str) -> None:
+        """Take LINE out of the text (it is kept in `removed` for reports and tests)."""
+        self.removed.append(line)
+
+
+def _iso(exp) -> str | None:
+    """An explicit (year, month, day, weekday) as an ISO date, when it has a year and is a real day."""
+    d = dates.safe_date(exp[0], exp[1], exp[2]) if exp and exp[0] else None
+    return d.isoformat() if d else None
+
+
+# --- line rules: each takes a line and the page, and returns the line to go on with, or None when the
+# line is consumed (furniture or metadata). They run in this order on every non-empty line. ----------
+
+def strip_bullet(ln: str, page: Page) -> str | None:
+    """A list bullet is not text ('- The talks ...', '• ...')."""
+    return ln.lstrip("-•* ").strip() if re.match(r"^[-•*]\s", ln) else ln
+
+
+def credit_line(ln: str, page: Page) -> str | None:
+    """'Reporting by A; Editing by B': contributors, never text."""
+    names, is_credit = credit_names(ln)
+    if not is_credit:
+        return ln
+    page.contributors += names
+    page.drop(ln)
+    return None
+
+
+def stamp_line(ln: str, page: Page) -> str | None:
+    """'Published 3:45 PM EST, January 12, 2022': the first publication stamp dates the article."""
+    m = STAMP_LINE.match(ln)
+    exp = dates.parse_explicit(m["rest"]) if m else None
+    if not exp:
+        return ln
+    if not page.published and m["kind"].lower() in ("published", "posted", "first published"):
+        page.published = _iso(exp)
+    page.drop(ln)
+    return None
+
+
+def source_line(ln: str, page: Page) -> str | None:
+    """'Source: Outlet, 2023-05-02': the publisher and the day."""
+    m = SOURCE_LINE.match(ln)
+    if not (m and words(ln) <= 10):
+        return ln
+    page.publisher = page.publisher or m["pub"].strip()
+    if m["date"] and not page.published:
+        page.published = _iso(dates.parse_explicit(m["date"]))
+    page.drop(ln)
+    return None
+
+
+def by_line(ln: str, page: Page) -> str | None:
+    """'By Ann Lee and Bo Chan': authors (a single one-word name is the outlet)."""
+    m = BY_LINE.match(ln)
+    if not (m and words(ln) <= 8):
+        return ln
+    who = [w.strip() for w in re.split(r",|\band\b|&", m["who"]) if w.strip()]
+    page.authors += who
+    if len(who) == 1 and words(who[0]) == 1 and not page.publisher:
+        page.publisher = who[0]
+    page.drop(ln)
+    return None
+
+
+def tail_heading(ln: str, page: Page) -> str | None:
+    """'Related stories', 'About the author': the lines after it are furniture until text resumes."""
+    if not is_tail_heading(ln):
+        return ln
+    page.in_tail = True
+    page.drop(ln)
+    return None
+
+
+def tail_item(ln: str, page: Page) -> str | None:
+    """Inside a block of furniture: other headlines, bios and widgets go; a news sentence ends the block."""
+    if page.in_tail and (is_headline_shaped(ln) or is_bio(ln) or is_furniture(ln)):
+        page.drop(ln)
+        return None
+    page.in_tail = False
+    return ln
+
+
+def read_more_tail(ln: str, page: Page) -> str | None:
+    """'... the talks went on. Read more': the link text at the end of a paragraph goes."""
+    new = READ_MORE_TAIL.sub("", ln)
+    if new != ln and new:
+        page.drop(ln[len(new):].strip())
+        return new
+    return ln
+
+
+def furniture_or_bio(ln: str, page: Page) -> str | None:
+    """Widget vocabulary on a short line, or first-person prose outside quotes."""
+    if is_furniture(ln) or is_bio(ln):
+        page.drop(ln)
+        return None
+    return ln
+
+
+def captioned_photo(ln: str, page: Page) -> str | None:
+    """A photo caption ending in its credit ('... in Geneva. REUTERS/Denis Balibouse') goes whole."""
+    credit = PHOTO_CREDIT.search(ln)
+    if credit and credit.start() > 0 and not is_furniture(ln[:credit.start()]):
+        page.drop(ln)
+        return None
+    return ln
+
+
+def dateline(ln: str, page: Page) -> str | None:
+    """'BRUSSELS, Jan.4 (Reuters) –' or '(CNN)' opening the first paragraph: place, day and outlet out
+    of the text, into the metadata."""
+    m = DATELINE.match(ln) if not page.dateline and len(page.body) < 2 else None
+    m = m or (AGENCY_LEAD.match(ln) if not page.body else None)
+    if not m:
+        return ln
+    if m["agency"]:
+        page.publisher = page.publisher or m["agency"].strip()
+    if m.re is DATELINE:
+        page.dateline = m["place"].strip().title()
+        exp = dates.parse_explicit(m["date"]) if m["date"] else None
+        if exp:
+            page.month_day = (exp[1], exp[2])
+            if exp[0] and not page.published:
+                page.published = _iso(exp)
+    return ln[m.end():]
+
+
+def repeated_line(ln: str, page: Page) -> str | None:
+    """A line printed twice (a caption above and below a photo) is read once."""
+    key = re.sub(r"\W+", "", ln.lower())
+    if key in page.seen:
+        page.drop(ln)
+        return None
+    page.seen.add(key)
+    return ln
+
+
+LINE_RULES = (strip_bullet, credit_line, stamp_line, source_line, by_line, tail_heading, tail_item,
+              read_more_tail, furniture_or_bio, captioned_photo, dateline, repeated_line)
+
+
+def clean(article: Article) -> CleanArticle:
+    """Furniture out, metadata in: the body that NLP reads and what the page says about itself. The
+    build's year hint, which dates a dateline that prints no year, is applied after (with_year_hint)."""
     raw_lines = [ln.replace("\xa0", " ").strip() for ln in article.text.split("\n")]
     headline, lines = split_headline(article, raw_lines)
-    body: list[str] = []
-    removed: list[str] = []
-    authors = list(article.authors)
-    contributors: list[str] = []
-    publisher, dateline, pub_date, month_day = article.publisher, None, article.published, None
-    in_tail = False
-    seen: set[str] = set()
+    page = Page(authors=list(article.authors), publisher=article.publisher, published=article.published)
     for ln in lines:
-        if not ln:
-            continue
-        ln = ln.lstrip("-•* ").strip() if re.match(r"^[-•*]\s", ln) else ln
-        names, is_credit = credit_names(ln)
-        if is_credit:
-            contributors += names
-            removed.append(ln)
-            continue
-        m = STAMP_LINE.match(ln)
-        if m and dates.parse_explicit(m["rest"]):
-            exp = dates.parse_explicit(m["rest"])
-            if exp[0] and not pub_date and m["kind"].lower() in ("published", "posted", "first published"):
-                d = dates.safe_date(exp[0], exp[1], exp[2])
-                pub_date = d.isoformat() if d else None
-            removed.append(ln)              # "Published 3:45 PM EST, January 12, 2022"
-            continue
-        m = SOURCE_LINE.match(ln)
-        if m and words(ln) <= 10:
-            publisher = publisher or m["pub"].strip()
-            if m["date"] and not pub_date:
-                exp = dates.parse_explicit(m["date"])
-                if exp and exp[0]:
-                    d = dates.safe_date(exp[0], exp[1], exp[2])
-                    pub_date = d.isoformat() if d else None
-            removed.append(ln)
-            continue
-        m = BY_LINE.match(ln)
-        if m and words(ln) <= 8:
-            who = [w.strip() for w in re.split(r",|\band\b|&", m["who"]) if w.strip()]
-            authors += who
-            if len(who) == 1 and words(who[0]) == 1 and not publisher:
-                publisher = who[0]
-            removed.append(ln)
-            continue
-        if is_tail_heading(ln):
-            in_tail = True
-            removed.append(ln)
-            continue
-        if in_tail and (is_headline_shaped(ln) or is_bio(ln) or is_furniture(ln)):
-            removed.append(ln)
-            continue
-        in_tail = False
-        new = READ_MORE_TAIL.sub("", ln)
-        if new != ln and new:
-            removed.append(ln[len(new):].strip())
-            ln = new
-        if is_furniture(ln) or is_bio(ln):
-            removed.append(ln)
-            continue
-        credit = PHOTO_CREDIT.search(ln)
-        if credit and credit.start() > 0 and not is_furniture(ln[:credit.start()]):
-            removed.append(ln)              # a captioned photo: the caption goes with its credit
-            continue
-        # a dateline opens the first paragraph ('BRUSSELS, Jan.4 (Reuters) –', '(CNN)')
-        m = DATELINE.match(ln) if not dateline and len(body) < 2 else None
-        m = m or (AGENCY_LEAD.match(ln) if not body else None)
-        if m:
-            if m["agency"]:
-                publisher = publisher or m["agency"].strip()
-            if m.re is DATELINE:
-                dateline = m["place"].strip().title()
-                if m["date"]:
-                    exp = dates.parse_explicit(m["date"])
-                    if exp:
-                        month_day = (exp[1], exp[2])
-                        if exp[0] and not pub_date:
-                            d = dates.safe_date(exp[0], exp[1], exp[2])
-                            pub_date = d.isoformat() if d else None
-            ln = ln[m.end():]
-        key = re.sub(r"\W+", "", ln.lower())
-        if key in seen:                      # repeated lines (a caption printed twice)
-            removed.append(ln)
-            continue
-        seen.add(key)
-        body.append(ln)
+        for rule in LINE_RULES if ln else ():
+            ln = rule(ln, page)
+            if ln is None:
+                break
+        else:
+            if ln:
+                page.body.append(ln)
     # trailing name-only lines after the last sentence: a byline printed at the foot of the page
-    while body and NAME_ONLY.match(body[-1]) and words(body[-1]) <= 4 and len(body) > 1:
-        authors.append(body.pop())
-    text = "\n\n".join(body)
-    weekday = lead_weekday(text)
-    if not pub_date and month_day:
-        y = dates.infer_year(month_day[0], month_day[1], weekday, text, year_hint)
-        d = dates.safe_date(y, *month_day) if y else None
-        pub_date = d.isoformat() if d else None
-    if not pub_date:
-        pub_date = header_date("\n".join(body[:2]))
-    meta = Metadata(headline=headline, published=pub_date, month_day=month_day, weekday_hint=weekday,
-                    publisher=publisher, dateline=dateline, authors=tuple(dict.fromkeys(authors)),
-                    contributors=tuple(dict.fromkeys(contributors)), url=article.url)
-    return CleanArticle(id=article.id, source=article.source, body=text, meta=meta, removed=tuple(removed))
+    while page.body and NAME_ONLY.match(page.body[-1]) and words(page.body[-1]) <= 4 and len(page.body) > 1:
+        page.authors.append(page.body.pop())
+    text = "\n\n".join(page.body)
+    meta = Metadata(headline=headline, published=page.published, month_day=page.month_day,
+                    weekday_hint=lead_weekday(text), publisher=page.publisher, dateline=page.dateline,
+                    authors=tuple(dict.fromkeys(page.authors)), contributors=tuple(dict.fromkeys(page.contributors)),
+                    url=article.url)
+    c = CleanArticle(id=article.id, source=article.source, body=text, meta=meta, removed=tuple(page.removed),
+                     header_day=header_date("\n".join(page.body[:2])), dated=page.published is not None)
+    return with_year_hint(c, None)
+
+
+def with_year_hint(c: CleanArticle, year_hint: int | None) -> CleanArticle:
+    """The publication day of an article whose dateline prints no year: pinned by the lead's weekday
+    near the years it mentions or the build's YEAR_HINT, else the full date its first lines print."""
+    if c.dated:
+        return c
+    published = None
+    if c.meta.month_day:
+        y = dates.infer_year(c.meta.month_day[0], c.meta.month_day[1], c.meta.weekday_hint, c.body, year_hint)
+        d = dates.safe_date(y, *c.meta.month_day) if y else None
+        published = d.isoformat() if d else None
+    published = published or c.header_day
+    return c if published == c.meta.published else replace(c, meta=replace(c.meta, published=published))
 
 
 def lead_weekday(text: str) -> int | None:
@@ -219,6 +315,12 @@ def header_date(head: str) -> str | None:
         if d and (exp[3] is None or d.weekday() == exp[3]):
             return d.isoformat()
     return None
+
+
+def has_dateline(a: Article) -> bool:
+    """Whether one of the first lines opens with a dateline (only then can cleaning find a date)."""
+    head = [ln.strip() for ln in a.text.split("\n", 8)[:8] if ln.strip()]
+    return any(DATELINE.match(ln) or AGENCY_LEAD.match(ln) for ln in head)
 
 
 def explicit_year(article: Article) -> int | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg import __version__
+from kg.version import __version__
 from kg.errors import KgError
 
 EXIT_SKIPPED = 3      # the graph was written, but some inputs were skipped
@@ -29,47 +29,44 @@ def main():
 @click.option("--out", "out", default="out", show_default=True, type=click.Path(path_type=Path), help="Output folder.")
 @click.option("--model", default=None, help="An installed spaCy pipeline (package name or path).")
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 1000))
-@click.option("--processes", "n_process", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Parser processes (nlp.pipe n_process).")
+@click.option("--processes", "n_process", default=None, type=click.IntRange(1, 64),
+              help="Worker processes that parse (default: every core for a large build, 1 for a small one).")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Per-article cache folder (default: OUT/.cache).")
 @click.option("--no-cache", is_flag=True, help="Parse every article again; neither read nor write the cache.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Where per-article extraction runs: this process, or a Dask cluster.")
+              help="Where per-article extraction runs: this machine, or a Dask cluster.")
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
 @click.option("--quiet", is_flag=True, help="No progress bar or summary.")
 def build(sources, out, model, batch_size, n_process, cache_dir, no_cache, engine, scheduler, quiet):
     """Build the graph from SOURCES (.txt, .jsonl, .html files or folders; default: seeds/)."""
-    from kg.nlp import DEFAULT_MODEL
-    from kg.pipeline import build as run_build, ingest
+    from kg import api
+    from kg.engines import dask_engine
 
     sources = list(sources) or [Path("seeds")]
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler goes with --engine dask")
-    runner = None
-    if engine == "dask":
-        from kg.engines import dask_engine
-        runner = dask_engine(scheduler, workers=max(2, n_process))
+    runner = dask_engine(scheduler, workers=max(2, n_process or 2)) if engine == "dask" else None
+    cache = None if no_cache else (cache_dir or Path(out) / ".cache")
     try:
-        report = ingest(sources)              # read once: the count drives the progress bar
-        n = len(report.articles)
-        if n > 5 and not quiet:
-            with click.progressbar(length=n, label="articles", file=sys.stderr) as bar:
-                result = run_build(report, out, model or DEFAULT_MODEL, batch_size, n_process, bar.update,
-                                   cache_dir, not no_cache, runner)
+        report = api.read(sources)            # read once: the count drives the progress bar
+        kwargs = dict(model=model, processes=n_process, cache=cache, engine=runner, batch_size=batch_size)
+        if len(report.articles) > 5 and not quiet:
+            with click.progressbar(length=len(report.articles), label="articles", file=sys.stderr) as bar:
+                g = api.build(report, progress=bar.update, **kwargs)
         else:
-            result = run_build(report, out, model or DEFAULT_MODEL, batch_size, n_process, None, cache_dir,
-                               not no_cache, runner)
+            g = api.build(report, **kwargs)
+        g.write(out)
     except KgError as e:
         for err in getattr(e, "errors", ()):
             click.echo(f"kg: skipped {err}", err=True)
         fail(e)
         return
-    for err in result.errors:
+    for err in g.errors:
         click.echo(f"kg: skipped {err}", err=True)
     if not quiet:
-        click.echo(summary(result, out), err=True)
-    if result.errors:
+        click.echo(summary(g, out), err=True)
+    if g.errors:
         sys.exit(EXIT_SKIPPED)
 
 
@@ -112,9 +109,10 @@ def query(graph, query, query_file, name, params, fmt, engine, list_, show_time)
             k, _, v = p.partition("=")
             pairs[k.strip()] = v.strip()
         text = q.fill(text, pairs) if (name or "$" in text) else text
-        click.echo(q.format_result(q.run(graph, text, engine), fmt))
-        if show_time and q.TIMINGS:
-            click.echo(f"kg: load {q.TIMINGS['load'] * 1000:.0f} ms, query {q.TIMINGS['query'] * 1000:.1f} ms", err=True)
+        res = q.run(graph, text, engine)
+        click.echo(q.format_result(res, fmt))
+        if show_time and res.seconds:
+            click.echo(f"kg: load {res.seconds['load'] * 1000:.0f} ms, query {res.seconds['query'] * 1000:.1f} ms", err=True)
     except KgError as e:
         fail(e)
 
@@ -153,12 +151,13 @@ def serve(graph, port, host, writable, store):
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default: next to the graph).")
 def export(graph, fmt, out):
     """Write GRAPH (a .ttl or an output folder) as JSON-LD, N-Triples, GraphML or GEXF."""
-    from kg.exports import export as run_export
-    from kg.query import graph_file
+    from kg.io import atomic_write, graph_file
+    from kg.serialize import read_turtle, serializer
 
     try:
         src = graph_file(graph)
-        path = run_export(src, fmt, out or src.with_suffix("." + fmt))
+        writer = serializer(fmt)
+        path = atomic_write(out or src.with_suffix(writer.suffix), writer.render(read_turtle(src)))
     except KgError as e:
         fail(e)
         return
@@ -187,7 +186,7 @@ def publish(graph, endpoint, graph_iri, append, user):
 def summary(result, out: Path) -> str:
     """One screen: articles, actors by type, roles, events, positions, warnings."""
     from kg.namespaces import KG, RDF, SDO
-    g = result.graph
+    g = result.index
     by_type = Counter()
     for t, k in ((SDO.Person, "persons"), (SDO.Organization, "organisations"), (SDO.Country, "countries"),
                  (SDO.City, "cities"), (SDO.Place, "places")):
@@ -198,7 +197,8 @@ def summary(result, out: Path) -> str:
              f"  positions: {len(set(g.subjects(RDF.type, KG.Position)))}"]
     st = result.stats
     if st:
-        lines.append(f"  parsed: {st.get('parsed', 0)} articles, from cache: {st.get('cached', 0)}")
+        lines.append(f"  parsed: {st.get('parsed', 0)} articles, from cache: {st.get('cached', 0)}, "
+                     f"processes: {st.get('processes', 1)}")
     if result.timings:
         lines.append("  seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in result.timings.items()))
     warns = [f"{f.id}: {w}" for f in result.facts for w in f.warnings]

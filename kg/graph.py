@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 
 from kg.namespaces import KG, KGR, PROV, RDF, RDFS, SDO, STANCE, XSD
+from kg.names import slug
 from kg.records import ArticleFacts
 from kg.resolve import Merged
 
@@ -15,14 +16,6 @@ SCHEMA_TYPE = {"Person": SDO.Person, "Organization": SDO.Organization, "Country"
                "City": SDO.City, "Place": SDO.Place}
 EVENT_TYPE = {"Meeting": KG.Meeting, "Call": KG.Call, "Visit": KG.Visit, "Conference": KG.Conference,
               "Summit": KG.Summit, "PressConference": KG.PressConference}
-
-
-def slug(text: str) -> str:
-    """A readable, IRI-safe slug: ASCII letters and digits joined by hyphens (a hash if nothing is left)."""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    s = re.sub(r"[^a-z0-9]+", "-", t).strip("-")[:80]
-    return s or "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
@@ -35,19 +28,23 @@ def clean_literal(text: str) -> str:
 
 
 def article_iri(aid: str) -> URIRef:
+    """An article's IRI: its id slugged, with a short hash so that ids differing in case stay apart."""
     return KGR[f"article/{slug(aid)}-{hashlib.sha1(aid.encode('utf-8')).hexdigest()[:6]}"]
 
 
 def actor_iri(typ: str, ident: str) -> URIRef:
+    """An actor's IRI: its kind (cities are places) and its stable name."""
     group = {"City": "place", "Place": "place", "Country": "country"}.get(typ, typ.lower())
     return KGR[f"{group}/{slug(ident)}"]
 
 
 def person_iri(name: str) -> URIRef:
+    """The IRI of a person named in a byline or credit line."""
     return KGR[f"person/{slug(name)}"]
 
 
 def add_article(g: Graph, f: ArticleFacts) -> URIRef:
+    """The article node: id, headline, day, URL, dateline, publisher, authors and contributors."""
     a = article_iri(f.id)
     m = f.meta
     g.add((a, RDF.type, SDO.NewsArticle))
@@ -82,13 +79,34 @@ class Triples(list):
         self.append(triple)
 
 
-def build_triples(merged: Merged) -> Triples:
-    """The whole graph: articles, actors with roles, events and positions, each fact with its sources."""
-    g = Triples()
-    arts = {f.id: add_article(g, f) for f in merged.articles}
-    iri = {}
-    for key, a in merged.actors.items():
-        iri[key] = actor_iri(a.type, a.ident)
+@dataclass
+class Iris:
+    """The IRI of every node of a merged graph: articles by id, actors by key, events and positions by object."""
+    articles: dict = field(default_factory=dict)
+    actors: dict = field(default_factory=dict)
+    events: dict = field(default_factory=dict)        # id(MergedEvent) -> IRI
+    positions: dict = field(default_factory=dict)     # id(MergedPosition) -> IRI
+
+
+def iris_of(merged: Merged) -> Iris:
+    """Readable, stable IRIs: kind prefix plus slug (plus a short hash where names may repeat)."""
+    out = Iris(articles={f.id: article_iri(f.id) for f in merged.articles},
+               actors={key: actor_iri(a.type, a.ident) for key, a in merged.actors.items()})
+    for e in merged.events:
+        day = e.date.iso if e.date and e.date.granularity == "day" else None
+        base = f"{day or (e.date.iso if e.date else 'undated')}-{slug(e.names[0] if e.names else e.kind)}"
+        loc = merged.actors[e.location].ident if e.location in merged.actors else ""
+        out.events[id(e)] = KGR[f"event/{base}-{hashlib.sha1((base + loc + e.kind).encode()).hexdigest()[:6]}"]
+    for p in merged.positions:
+        if p.holder in out.actors:
+            h = hashlib.sha1(f"{p.holder}|{p.stance}|{p.topic}".encode()).hexdigest()[:10]
+            out.positions[id(p)] = KGR[f"position/{slug(merged.actors[p.holder].ident)}-{p.stance}-{h}"]
+    return out
+
+
+def add_actors(g: Triples, merged: Merged, iris: Iris) -> None:
+    """Actors with their type, one name and every other name, articles, and roles."""
+    iri = iris.actors
     for key, a in merged.actors.items():
         n = iri[key]
         g.add((n, RDF.type, SCHEMA_TYPE.get(a.type, SDO.Thing)))
@@ -98,18 +116,18 @@ def build_triples(merged: Merged) -> Triples:
             if alt != name:
                 g.add((n, SDO.alternateName, Literal(clean_literal(alt))))
         for aid in sorted(a.articles):
-            g.add((n, KG.mentionedIn, arts[aid]))
+            g.add((n, KG.mentionedIn, iris.articles[aid]))
         for title, org in sorted(a.roles, key=lambda r: (r[0], r[1] or "")):
             g.add((n, SDO.jobTitle, Literal(clean_literal(title))))
             if org and org in iri:
                 g.add((n, SDO.worksFor, iri[org]))
-    event_iri = {}
+
+
+def add_events(g: Triples, merged: Merged, iris: Iris) -> None:
+    """Events typed schema:Event and their kg: kind, with day, place, participants, evidence and sources."""
+    iri = iris.actors
     for e in merged.events:
-        day = e.date.iso if e.date and e.date.granularity == "day" else None
-        base = f"{day or (e.date.iso if e.date else 'undated')}-{slug(e.names[0] if e.names else e.kind)}"
-        loc = merged.actors[e.location].ident if e.location in merged.actors else ""
-        n = KGR[f"event/{base}-{hashlib.sha1((base + loc + e.kind).encode()).hexdigest()[:6]}"]
-        event_iri[id(e)] = n
+        n = iris.events[id(e)]
         g.add((n, RDF.type, SDO.Event))
         g.add((n, RDF.type, EVENT_TYPE.get(e.kind, KG.Meeting)))
         label = event_label(e, merged)
@@ -117,8 +135,8 @@ def build_triples(merged: Merged) -> Triples:
         for alt in e.names:
             if alt != label:
                 g.add((n, SDO.alternateName, Literal(clean_literal(alt))))
-        if day:
-            g.add((n, SDO.startDate, Literal(day, datatype=XSD.date)))
+        if e.date and e.date.granularity == "day":
+            g.add((n, SDO.startDate, Literal(e.date.iso, datatype=XSD.date)))
         if e.date:
             g.add((n, KG.dateText, Literal(clean_literal(e.date.text))))
             g.add((n, KG.dateGranularity, Literal(e.date.granularity)))
@@ -132,15 +150,16 @@ def build_triples(merged: Merged) -> Triples:
         for k in e.organizers:
             if k in iri:
                 g.add((n, SDO.organizer, iri[k]))
-        for aid in sorted(e.articles):
-            g.add((n, PROV.wasDerivedFrom, arts[aid]))
-        for s in e.evidence:
-            g.add((n, KG.evidence, Literal(clean_literal(s))))
+        add_provenance(g, n, e.articles, e.evidence, iris)
+
+
+def add_positions(g: Triples, merged: Merged, iris: Iris) -> None:
+    """Positions: holder, one stance, topic, quote, targets, when and where stated, evidence and sources."""
+    iri = iris.actors
     for p in merged.positions:
-        if p.holder not in iri:
+        if id(p) not in iris.positions:
             continue
-        h = hashlib.sha1(f"{p.holder}|{p.stance}|{p.topic}".encode()).hexdigest()[:10]
-        n = KGR[f"position/{slug(merged.actors[p.holder].ident)}-{p.stance}-{h}"]
+        n = iris.positions[id(p)]
         g.add((n, RDF.type, KG.Position))
         g.add((n, RDFS.label, Literal(clean_literal(f"{merged.actors[p.holder].name} {p.stance}: {p.topic}"[:160]))))
         g.add((n, KG.holder, iri[p.holder]))
@@ -154,12 +173,28 @@ def build_triples(merged: Merged) -> Triples:
         for d in sorted(p.dates):
             g.add((n, KG.statedOn, Literal(d, datatype=XSD.date)))
         for e in p.events:
-            if id(e) in event_iri:
-                g.add((n, KG.statedAt, event_iri[id(e)]))
-        for aid in sorted(p.articles):
-            g.add((n, PROV.wasDerivedFrom, arts[aid]))
-        for s in p.evidence:
-            g.add((n, KG.evidence, Literal(clean_literal(s))))
+            if id(e) in iris.events:
+                g.add((n, KG.statedAt, iris.events[id(e)]))
+        add_provenance(g, n, p.articles, p.evidence, iris)
+
+
+def add_provenance(g: Triples, n: URIRef, articles, evidence, iris: Iris) -> None:
+    """Every article a fact was read from, and every sentence, verbatim."""
+    for aid in sorted(articles):
+        g.add((n, PROV.wasDerivedFrom, iris.articles[aid]))
+    for s in evidence:
+        g.add((n, KG.evidence, Literal(clean_literal(s))))
+
+
+def build_triples(merged: Merged, iris: Iris | None = None) -> Triples:
+    """The whole graph: articles, actors with roles, events and positions, each fact with its sources."""
+    g = Triples()
+    iris = iris or iris_of(merged)
+    for f in merged.articles:
+        add_article(g, f)
+    add_actors(g, merged, iris)
+    add_events(g, merged, iris)
+    add_positions(g, merged, iris)
     return g
 
 
@@ -227,3 +262,62 @@ class TripleIndex:
 
     def predicate_objects(self, s):
         return list(self.by_s.get(s, ()))
+
+
+@dataclass(frozen=True)
+class ActorNode:
+    """An actor of the merged graph, for Python users: IRI, name, type, other names, roles, articles."""
+    iri: str
+    name: str
+    type: str
+    names: tuple[str, ...]
+    roles: tuple[tuple[str, str | None], ...]     # (job title, name of whom the person serves)
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MeetingNode:
+    """A meeting or other event of the merged graph, with names of its place and participants."""
+    iri: str
+    kind: str
+    name: str
+    date: str | None                 # ISO day, when known to the day
+    date_text: str | None
+    location: str | None
+    attendees: tuple[str, ...]
+    organizers: tuple[str, ...]
+    evidence: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PositionNode:
+    """A position of the merged graph: who holds which stance on what, and where it was read."""
+    iri: str
+    holder: str
+    stance: str
+    topic: str
+    quote: str | None
+    targets: tuple[str, ...]
+    stated_on: tuple[str, ...]
+    evidence: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+def nodes(merged: Merged, iris: Iris) -> tuple[list[ActorNode], list[MeetingNode], list[PositionNode]]:
+    """The merged graph's actors, meetings and positions as plain records (names, not keys)."""
+    name = lambda k: merged.actors[k].name if k in merged.actors else None
+    actors = [ActorNode(str(iris.actors[k]), a.name, a.type, tuple(sorted(a.names)),
+                        tuple(sorted(((t, name(o)) for t, o in a.roles if t), key=lambda r: (r[0], r[1] or ""))), tuple(sorted(a.articles)))
+              for k, a in merged.actors.items()]
+    meetings = [MeetingNode(str(iris.events[id(e)]), e.kind, event_label(e, merged),
+                            e.date.iso if e.date and e.date.granularity == "day" else None,
+                            e.date.text if e.date else None, name(e.location),
+                            tuple(n for k in e.attendees if k != e.location and (n := name(k))),
+                            tuple(n for k in e.organizers if (n := name(k))), tuple(e.evidence), tuple(sorted(e.articles)))
+                for e in merged.events]
+    positions = [PositionNode(str(iris.positions[id(p)]), name(p.holder), p.stance, p.topic, p.quote,
+                              tuple(n for k in p.targets if (n := name(k))), tuple(sorted(p.dates)),
+                              tuple(p.evidence), tuple(sorted(p.articles)))
+                 for p in merged.positions if id(p) in iris.positions]
+    return sorted(actors, key=lambda a: a.iri), meetings, positions

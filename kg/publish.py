@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.query import graph_file
+from kg.io import graph_file
 
 
 def target_url(endpoint: str, graph: str | None) -> str:

@@ -9,11 +9,14 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from kg.errors import QueryError
+from kg.io import graph_file
+from kg.store import open_store
 
 PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*=\s*(.*?)\s*$", re.M)
 
@@ -52,15 +55,6 @@ def fill(text: str, params: dict[str, str]) -> str:
     return re.sub(r"\$(\w+)", sub, text)
 
 
-def graph_file(path: str | Path) -> Path:
-    p = Path(path)
-    if p.is_dir():
-        p = p / "graph.ttl"
-    if not p.is_file():
-        raise QueryError(f"{path}: no graph here (give a .ttl file or a kg output folder)")
-    return p
-
-
 @dataclass
 class Result:
     """A query's answer in plain Python: variables and rows of strings (None where unbound), a
@@ -69,59 +63,11 @@ class Result:
     rows: list[tuple] | None = None
     boolean: bool | None = None
     turtle: str | None = None
-
-
-TIMINGS: dict = {}
-STORE = ".store"
-
-
-def _stamp(ttl: Path) -> str:
-    import hashlib
-    h = hashlib.sha256()
-    with open(ttl, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def write_store(ttl: Path) -> Path:
-    """An Oxigraph store of graph.ttl beside it (OUT/.store), so kg query opens instead of parsing.
-    Built under a temporary name and swapped in; a stamp ties it to the exact graph.ttl."""
-    import gc
-    import os
-    import shutil
-    import pyoxigraph as ox
-    out = ttl.parent
-    tmp = out / f"{STORE}.tmp-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    store = ox.Store(str(tmp))
-    store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE)
-    store.flush()
-    del store
-    gc.collect()
-    (tmp / "kg-stamp").write_text(_stamp(ttl))
-    final, old = out / STORE, out / f"{STORE}.old-{os.getpid()}"
-    if final.exists():
-        final.rename(old)
-    tmp.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
-    return final
-
-
-def open_store(ttl: Path):
-    """The stored copy of TTL when it is there and matches it exactly, else None."""
-    import pyoxigraph as ox
-    d = ttl.parent / STORE
-    try:
-        if (d / "kg-stamp").read_text() == _stamp(ttl):
-            return ox.Store.read_only(str(d))
-    except (OSError, ValueError):
-        return None
-    return None
+    seconds: dict = field(default_factory=dict)     # 'load' and 'query' times, for --time
 
 
 def run_oxigraph(path: Path, query: str) -> Result:
-    import time
+    """Answer QUERY with Oxigraph: from the stored copy beside the graph when it matches, else parsed."""
     import pyoxigraph as ox
     t0 = time.perf_counter()
     store = open_store(path)
@@ -132,12 +78,18 @@ def run_oxigraph(path: Path, query: str) -> Result:
         except (SyntaxError, ValueError, OSError) as e:
             raise QueryError(f"{path}: cannot be read as Turtle ({e})") from None
     t1 = time.perf_counter()
+    res = query_store(store, query)
+    res.seconds.update(load=t1 - t0, query=time.perf_counter() - t1)
+    return res
+
+
+def query_store(store, query: str) -> Result:
+    """Answer QUERY over an open Oxigraph store."""
+    import pyoxigraph as ox
     try:
-        res = _answer(store.query(query), ox)
+        return _answer(store.query(query), ox)
     except SyntaxError as e:
         raise QueryError(f"query is not valid SPARQL: {str(e).splitlines()[0]}") from None
-    TIMINGS.update(load=t1 - t0, query=time.perf_counter() - t1)
-    return res
 
 
 def _answer(res, ox) -> Result:
@@ -154,6 +106,7 @@ def _answer(res, ox) -> Result:
 
 
 def run_rdflib(path: Path, query: str) -> Result:
+    """Answer QUERY with rdflib's own SPARQL engine (the second opinion)."""
     from rdflib import Graph
     g = Graph()
     try:
@@ -177,10 +130,12 @@ ENGINES = {"oxigraph": run_oxigraph, "rdflib": run_rdflib}
 
 
 def run(graph: str | Path, query: str, engine: str = "oxigraph") -> Result:
+    """Run QUERY over GRAPH (a .ttl or an output folder) with ENGINE."""
     return ENGINES[engine](graph_file(graph), query)
 
 
 def format_result(res: Result, fmt: str = "table", width: int = 60) -> str:
+    """A result as a table (cells cut at WIDTH), CSV, JSON, or the Turtle of a graph result."""
     if res.boolean is not None:
         return "true" if res.boolean else "false"
     if res.turtle is not None:

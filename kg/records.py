@@ -39,6 +39,8 @@ class CleanArticle:
     body: str
     meta: Metadata
     removed: tuple[str, ...] = ()      # lines taken out as furniture (for reports and tests)
+    header_day: str | None = None      # a full date printed in the first lines of the body
+    dated: bool = False                # the day is stated (record, stamp, source line or dateline with year)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,23 @@ class DateValue:
     iso: str | None
     text: str
     granularity: str = "day"
+
+
+# Which kinds of event can be told of one real event: a summit is also a meeting, a call may be
+# called a meeting or a conference; visits and press conferences only ever match their own kind.
+COMPATIBLE_KINDS = {
+    "Meeting": {"Meeting", "Summit", "Conference", "Call"},
+    "Summit": {"Meeting", "Summit", "Conference"},
+    "Conference": {"Meeting", "Summit", "Conference", "Call"},
+    "Call": {"Call", "Meeting", "Conference"},
+    "Visit": {"Visit"},
+    "PressConference": {"PressConference"},
+}
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether an event of kind B may be the same real event as one told as kind A."""
+    return b in COMPATIBLE_KINDS.get(a, {a})
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.extract.events import compatible
-from kg.geo import fold, initials
+from kg.names import fold, initials
 from kg.lexicon import table
-from kg.records import Actor, ArticleFacts, DateValue, Event
+from kg.records import Actor, ArticleFacts, DateValue, Event, compatible
 
 
 

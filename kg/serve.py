@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.query import graph_file
+from kg.io import graph_file
 
 
 def oxigraph_binary() -> str:

@@ -33,10 +33,16 @@ def parse(nlp):
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory):
     """kg build on the project's seeds/, once per test session."""
-    from kg.pipeline import build
     out = tmp_path_factory.mktemp("seeds-out")
-    result = build([ROOT / "seeds"], out)
-    return out, result
+    return out, build_to([ROOT / "seeds"], out)
+
+
+def build_to(sources, out: Path, cache: bool = True, **kw):
+    """What `kg build SOURCES --out OUT` does, through the Python API: build, then write."""
+    import kg
+    g = kg.build([Path(s) for s in sources], cache=Path(out) / ".cache" if cache else None, **kw)
+    g.write(out)
+    return g
 
 
 def score(graph: Path, gold: str, articles: Path) -> dict:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.pipeline import build
+from conftest import build_to as build
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

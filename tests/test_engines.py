@@ -25,8 +25,10 @@ def test_unreachable_scheduler_is_a_clean_error(tmp_path):
 
 
 def test_local_worker_processes_give_the_same_graph(seeds_build, tmp_path, monkeypatch):
-    import kg.pipeline as pl
+    import kg.api as api
+    from conftest import build_to
     out, _ = seeds_build
-    monkeypatch.setattr(pl, "PARTITION", 1)          # five seeds -> five tasks over two worker processes
-    pl.build([ROOT / "seeds"], tmp_path / "procs", n_process=2, use_cache=False)
+    monkeypatch.setattr(api, "PARTITION", 1)          # five seeds -> five tasks over two worker processes
+    g = build_to([ROOT / "seeds"], tmp_path / "procs", cache=False, processes=2)
+    assert g.stats["processes"] == 2
     assert (tmp_path / "procs" / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()

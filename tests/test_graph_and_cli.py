@@ -80,20 +80,20 @@ def test_every_fact_has_provenance_and_one_stance(seeds_build):
 
 
 def test_rebuild_is_byte_identical(seeds_build, tmp_path):
-    from kg.pipeline import build
+    from conftest import build_to
     out, _ = seeds_build
-    build([ROOT / "seeds"], tmp_path)
+    build_to([ROOT / "seeds"], tmp_path)
     for name in ("graph.ttl", "graph.html"):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
 
 
 def test_html_is_self_contained_and_escapes_article_text(tmp_path):
-    from kg.pipeline import build
+    from conftest import build_to
     src = tmp_path / "in"
     src.mkdir()
     (src / "x.txt").write_text("Talks\n\nThe ministers of <script>alert(1)</script> Canada met in Ottawa on Monday, "
                                "officials said on Tuesday.\n")
-    build([src], tmp_path / "out")
+    build_to([src], tmp_path / "out")
     page = (tmp_path / "out" / "graph.html").read_text()
     assert "<script>alert(1)</script>" not in page
     assert "cdn.jsdelivr" not in page and "unpkg.com" not in page and "cdnjs" not in page

@@ -13,7 +13,7 @@ from rdflib import Graph
 from kg.clean import clean
 from kg.errors import KgError
 from kg.ingest import read_file
-from kg.pipeline import build
+from conftest import build_to as build
 from kg.records import Article
 
 ROOT = Path(__file__).resolve().parents[1]

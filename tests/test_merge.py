@@ -2,7 +2,7 @@
 from rdflib import Graph
 
 from kg.namespaces import PROV, RDF, SDO
-from kg.pipeline import build
+from conftest import build_to as build
 
 A1 = ("Diplomats prepare a week of talks\n\nGENEVA, March 1 (Reuters) - US and Russian officials will hold security "
       "talks on March 7 in Geneva, a US official said on Tuesday. The NATO-Russia Council meeting will take place "

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterable, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.syntax import sentence_of
-from kg.geo import fold, gazetteer, initials
+from kg.geo import gazetteer
+from kg.names import fold, initials
 from kg.lexicon import table, word_set
 from kg.records import Actor
 
@@ -52,6 +54,11 @@ class ActorIndex:
         last = self.doc[end - 1]
         return self.doc[start].idx, last.idx + len(last)
 
+    def type_of(self, key: str) -> str:
+        """The type of an actor key, also for a state implied by its capital (not in the index)."""
+        a = self.actors.get(key)
+        return a.type if a else key.split(":", 1)[0]
+
     def at(self, token: Token) -> str | None:
         m = self.by_token.get(token.i)
         return m.key if m else None
@@ -60,6 +67,28 @@ class ActorIndex:
         """Actor keys mentioned inside a span (or subtree token list), in order, once each."""
         toks = span if isinstance(span, (list, tuple)) else list(span)
         return list(dict.fromkeys(m.key for t in toks if (m := self.by_token.get(t.i))))
+
+
+def state_of(actors: Mapping[str, Actor], key: str) -> str:
+    """A capital acting or taking part stands for its state ('Moscow wants', 'talks with Moscow'),
+    except cities that seat international bodies (Brussels, Geneva, Vienna). The state's key may
+    name no actor of the article yet: `implied_actors` makes those."""
+    a = actors[key]
+    if a.type != "City" or a.name.lower() in word_set("international_seats.txt"):
+        return key
+    country = gazetteer().capital_of(a.name)
+    return actor_key("Country", country) if country else key
+
+
+def implied_actors(known: Mapping[str, Actor], keys: Iterable[str]) -> list[Actor]:
+    """Actors that facts refer to without the text naming them: the states that capitals stand for."""
+    out = {}
+    for k in keys:
+        if k and k not in known and k not in out and k.startswith("Country:"):
+            name = gazetteer().countries.get(k.split(":", 1)[1])
+            if name:
+                out[k] = Actor(key=k, name=name, type="Country", names=(name,))
+    return list(out.values())
 
 
 def actor_key(typ: str, name: str) -> str:

@@ -13,32 +13,26 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg import dates
-from kg.extract.actors import ActorIndex, actor_key
+from kg.extract.actors import ActorIndex, actor_key, state_of
 from kg.extract.syntax import governing_verb, subjects, tense
-from kg.geo import fold, gazetteer
+from kg.geo import gazetteer
+from kg.names import fold
 from kg.lexicon import table, word_set
-from kg.records import DateValue, Event
+from kg.records import DateValue, Event, compatible
 
 PLACE_TYPES = ("City", "Place", "Country")
 PLACE_PREPS = {"in", "at"}
 CALL_COMPOUNDS = {"phone", "video", "telephone", "conference", "virtual", "zoom"}
 CALL_PREPS = {"on", "in", "during"}
 CALL_VERBS = {"chair", "hold", "have", "join", "host"}
-COMPATIBLE = {
-    "Meeting": {"Meeting", "Summit", "Conference", "Call"},
-    "Summit": {"Meeting", "Summit", "Conference"},
-    "Conference": {"Meeting", "Summit", "Conference", "Call"},
-    "Call": {"Call", "Meeting", "Conference"},
-    "Visit": {"Visit"},
-    "PressConference": {"PressConference"},
-}
 VERB_NAMES = {"meet", "visit", "welcome", "host", "speak", "talk"}
 GENERIC_NAME_WORDS = {"first", "further", "future", "other", "high-level", "two", "both", "meeting", "meetings", "talks", "talk", "call", "visit", "trip", "session", "the", "a", "an",
                       "this", "that", "negotiations", "conference", "its", "his", "her", "their"}
 
 
 @dataclass
-class Mention:
+class EventMention:
+    """One mention of an event in a sentence, before the mentions of one article are merged."""
     kind: str
     name: str
     sent: Span
@@ -48,21 +42,6 @@ class Mention:
     organizers: list[str] = field(default_factory=list)
     definite: bool = False
     position: int = 0
-
-
-def state_of_capital(idx: ActorIndex, key: str) -> str:
-    """A capital acting or taking part stands for its state ('Moscow wants', 'talks with Moscow'),
-    except cities that seat international bodies (Brussels, Geneva, Vienna)."""
-    a = idx.actors[key]
-    if a.type != "City" or a.name.lower() in word_set("international_seats.txt"):
-        return key
-    country = gazetteer().capital_of(a.name)
-    if not country:
-        return key
-    k = actor_key("Country", country)
-    if k not in idx.actors:
-        idx.add(0, 0, country, country, "Country")
-    return k
 
 
 def trigger_kind(tok: Token) -> str | None:
@@ -117,6 +96,8 @@ class EventReader:
         ents = list(doc.ents)
         self.ents_by_token = {i: e for e in ents for i in range(e.start, e.end)}
         self.date_ents = [e for e in ents if e.label_ == "DATE"]
+        self.by_sentence = [(sent, self.sentence_triggers(sent)) for sent in doc.sents]
+        self.triggers = sorted(t.i for _, ts in self.by_sentence for t in ts)
 
     # --- attributes -------------------------------------------------------------------------------
     def resolve_date(self, ent: Span, verb: Token | None) -> DateValue | None:
@@ -186,7 +167,7 @@ class EventReader:
 
     def as_participant(self, key: str) -> str:
         """A capital named as a participant stands for its state ('meetings with Moscow')."""
-        return state_of_capital(self.idx, key)
+        return state_of(self.idx.actors, key)
 
     def split_pairs(self, name: str) -> list[str]:
         """'NATO-Russia', 'US-Russia': hyphenated names of two actors are both participants."""
@@ -207,16 +188,19 @@ class EventReader:
         return actor_key("Country", c) if c and actor_key("Country", c) in self.idx.actors else None
 
     # --- mentions ---------------------------------------------------------------------------------
-    def mentions(self) -> list[Mention]:
+    def sentence_triggers(self, sent: Span) -> list[Token]:
+        """The tokens of a sentence that name an event ('the NATO-Russia Council meeting' counts once)."""
+        triggers = [t for t in sent if trigger_kind(t)]
+        if any(t.lemma_.lower() == "council" for t in triggers):
+            triggers = [t for t in triggers if not (t.lemma_.lower() == "council" and t.i + 1 < len(self.doc)
+                                                    and trigger_kind(self.doc[t.i + 1]))]
+        return triggers
+
+    def mentions(self) -> list[EventMention]:
+        """Every event mention of the article, each read from its own clause."""
         out = []
-        for sent in self.doc.sents:
-            triggers = [t for t in sent if trigger_kind(t)]
-            if any(t.lemma_.lower() == "council" for t in triggers):
-                triggers = [t for t in triggers if not (t.lemma_.lower() == "council" and t.i + 1 < len(self.doc)
-                                                        and trigger_kind(self.doc[t.i + 1]))]
-            # an ORG 'Council' counts as an event only when a date or place is attached to it
+        for sent, triggers in self.by_sentence:
             stop = {t.i for t in triggers}
-            self.triggers = sorted(stop)
             for t in triggers:
                 m = self.read(t, sent, stop)
                 if m is not None:
@@ -226,6 +210,7 @@ class EventReader:
         return out
 
     def nearest_trigger_before(self, i: int) -> int | None:
+        """The last event trigger before token I."""
         before = [x for x in self.triggers if x < i]
         return before[-1] if before else None
 
@@ -245,7 +230,7 @@ class EventReader:
                 return got
         return None
 
-    def read(self, t: Token, sent: Span, stop: set[int]) -> Mention | None:
+    def read(self, t: Token, sent: Span, stop: set[int]) -> EventMention | None:
         """One event mention: its kind and name, then when, where and who from its own clause."""
         kind = trigger_kind(t)
         is_verb = t.pos_ == "VERB"
@@ -254,7 +239,7 @@ class EventReader:
             objs = [c for c in t.children if c.dep_ == "dobj"]
             if not any(self.idx.in_span(list(o.subtree)) for o in objs):
                 return None                 # "welcomed the prospect": no one was welcomed
-        m = Mention(kind=kind, name=name_of(t, self.doc), sent=sent)
+        m = EventMention(kind=kind, name=name_of(t, self.doc), sent=sent)
         own_near = local_tokens(t, stop, NEAR_DEPS) if not is_verb else []
         own_wide = local_tokens(t, stop, NEAR_DEPS | ACTOR_DEPS) if not is_verb else []
         clause = local_tokens(verb, stop | {t.i}, CLAUSE_DEPS) if (is_verb or verb.i != t.i) else []
@@ -291,7 +276,7 @@ class EventReader:
                     return keys[0]
         return locs[0] if locs else None
 
-    def who(self, m: Mention, t: Token, verb: Token, own_wide: list[Token], stop: set[int]) -> None:
+    def who(self, m: EventMention, t: Token, verb: Token, own_wide: list[Token], stop: set[int]) -> None:
         """Attendees and organisers: actors of the trigger's phrase, the verb's subject when it holds,
         attends or convenes the event, its objects for 'meet'/'welcome', and 'who chaired the call'."""
         exclude = {m.location} if m.location else set()
@@ -304,7 +289,7 @@ class EventReader:
             objs = [x for c in t.children if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("with", "to"))
                     for x in c.subtree if x.ent_type_ != "DATE"]
             parts += subj_keys + [k for k in self.actors_in(objs, exclude)
-                                  if not (m.kind == "Visit" and self.idx.actors[k].type in PLACE_TYPES)]
+                                  if not (m.kind == "Visit" and self.idx.type_of(k) in PLACE_TYPES)]
         else:
             role = t.dep_
             attached = role == "pobj" and t.head.head.i == verb.i
@@ -359,10 +344,6 @@ def compounds_of(t: Token) -> list[Token]:
     return [x for c in t.children if c.dep_ == "compound" for x in c.subtree]
 
 
-def compatible(a: str, b: str) -> bool:
-    return b in COMPATIBLE.get(a, {a})
-
-
 def distinctive(name: str) -> str:
     if name.islower() and " " not in name and name in VERB_NAMES:
         return ""
@@ -384,7 +365,7 @@ def same_time(a: DateValue | None, b: DateValue | None) -> bool | None:
     return False
 
 
-def belongs(m: Mention, e: Mention) -> bool:
+def belongs(m: EventMention, e: Mention) -> bool:
     """Whether mention M tells the same event as E (both of one article)."""
     if not compatible(m.kind, e.kind):
         return False
@@ -403,7 +384,7 @@ def belongs(m: Mention, e: Mention) -> bool:
     return shared_place or shared_name or (m.kind in ("Visit", "Call") and bool(persons))
 
 
-def fit(m: Mention, c: list[Mention]) -> int:
+def fit(m: EventMention, c: list[Mention]) -> int:
     """How strongly mention M fits cluster C: shared names and actors count, a clash rules it out."""
     if not all(belongs(m, x) or belongs(x, m) for x in c if x.date):
         return 0
@@ -414,10 +395,10 @@ def fit(m: Mention, c: list[Mention]) -> int:
     return 1 + shared + 2 * named
 
 
-def merge_mentions(ms: list[Mention]) -> list[list[Mention]]:
+def merge_mentions(ms: list[EventMention]) -> list[list[EventMention]]:
     """Cluster mentions: day-dated first, then period-dated, then undated ones that fit one cluster
     (or, for 'the meeting'/'the call', the nearest cluster before them of a compatible kind)."""
-    clusters: list[list[Mention]] = []
+    clusters: list[list[EventMention]] = []
     dated = [m for m in ms if m.date and m.date.granularity == "day"]
     period = [m for m in ms if m.date and m.date.granularity != "day"]
     def place(group):
@@ -445,7 +426,8 @@ def merge_mentions(ms: list[Mention]) -> list[list[Mention]]:
     return clusters
 
 
-def to_event(c: list[Mention]) -> Event:
+def to_event(c: list[EventMention]) -> Event:
+    """One event from a cluster of mentions: the kind most told, the first day-level date, every participant."""
     day = [m.date for m in c if m.date and m.date.granularity == "day"]
     any_date = [m.date for m in c if m.date]
     kinds = [m.kind for m in c]

@@ -10,10 +10,11 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.actors import ActorIndex
-from kg.extract.events import state_of_capital
+from kg import dates
+from kg.extract.actors import ActorIndex, state_of
 from kg.extract.syntax import negated, sentence_of, subjects
 from kg.lexicon import table, word_set
+from kg.names import fold
 from kg.records import Position
 
 NEGATED_STANCE = {"support": "oppose", "agree": "reject", "demand": None, "assert": None, "offer": "reject",
@@ -68,7 +69,6 @@ class PositionReader:
     def stated_on(self, verb: Token) -> str | None:
         """The day a statement was made: a date on the stance verb or on the reporting verb above it
         ('..., Stoltenberg told reporters on Wednesday'), resolved looking back from the article's day."""
-        from kg import dates
         t = verb
         for _ in range(3):
             for c in t.children:
@@ -89,7 +89,7 @@ class PositionReader:
         """The actor a subject token names: its own entity, an entity modifying it, or a pronoun's speaker."""
         key = self.idx.at(tok)
         if key:
-            return state_of_capital(self.idx, key)
+            return state_of(self.idx.actors, key)
         if tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP:
             clause = tok.head
             if clause.dep_ == "ccomp" and clause.head.lemma_ in REPORTING | {"believe"}:
@@ -106,7 +106,7 @@ class PositionReader:
             return None
         for c in tok.children:
             if c.dep_ == "appos" and (k := self.idx.at(c)):
-                return state_of_capital(self.idx, k)
+                return state_of(self.idx.actors, k)
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ in ("of", "from", "for")):
                 for x in ([c] if c.dep_ != "prep" else [g for g in c.children]):
@@ -353,7 +353,6 @@ def extract_positions(doc: Doc, idx: ActorIndex, ref=None, year_hint: int | None
                       outlets: tuple[str, ...] = ()) -> list[Position]:
     """The positions of one parsed article. REF, the article's day, dates the statements; ROLES tie
     persons to the side they speak for; OUTLETS (the article's publisher and credits) hold nothing."""
-    from kg.geo import fold
     banned = {fold(o) for o in outlets if o}
     not_holders = frozenset(a.key for a in idx.actors.values() if any(fold(n) in banned for n in a.names))
     return dedupe(PositionReader(doc, idx, ref, year_hint, roles, not_holders).positions())

@@ -8,19 +8,10 @@ from spacy.tokens import Doc
 
 from kg.extract.actors import ActorIndex
 from kg.extract.syntax import sentence_of
-from kg.lexicon import data_lines
+from kg.lexicon import data_lines, title_rx
 from kg.records import Role
 
 ORG_TYPES = ("Organization", "Country")
-
-
-@lru_cache(maxsize=1)
-def title_rx() -> str:
-    """One regular expression for every title of office, with its modifiers ('Deputy Foreign Minister')."""
-    titles = sorted(data_lines("titles.txt"), key=len, reverse=True)
-    mods = "|".join(data_lines("title_modifiers.txt"))
-    alt = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]") for t in titles)
-    return rf"(?:(?:{mods})[\s-]+)*(?:{alt})(?![\w-])"
 
 
 def _org_in(orgs: list, start_char: int, end_char: int, last: bool = True) -> str | None:

@@ -1,0 +1,388 @@
+"""kg as a library: articles in, a knowledge graph in memory out, which a caller queries, draws or writes.
+
+    >>> import kg
+    >>> g = kg.build(["NATO Secretary General Jens Stoltenberg met Russian Deputy Foreign Minister "
+    ...               "Alexander Grushko in Brussels on Wednesday."])
+    >>> sorted(a.name for a in g.actors if a.type == "Person")
+    ['Alexander Grushko', 'Jens Stoltenberg']
+
+`kg build` is this module's `build(...)` followed by `KnowledgeGraph.write(out)`.
+"""
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from dataclasses import replace
+from functools import cached_property
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+from rdflib import Graph
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.cache import Cache
+from kg.clean import clean, explicit_year, has_dateline, with_year_hint
+from kg.engines import Engine, process_pool_engine
+from kg.errors import BuildError, InputError, KgError
+from kg.extract.article import extract_article
+from kg.graph import ActorNode, MeetingNode, PositionNode, TripleIndex, build_triples, iris_of, nodes
+from kg.html import render
+from kg.ingest import IngestReport, article_of_record, ingest
+from kg.io import remove_stale_temporaries, safe_file_name, write_if_changed
+from kg.nlp import DEFAULT_MODEL, load, with_fixed_entities
+from kg.query import Result, query_store
+from kg.records import Article, ArticleFacts, CleanArticle, Metadata
+from kg.resolve import Merged, merge as merge_facts
+from kg.serialize import as_graph, to_networkx, turtle
+from kg.store import write_store
+from kg.worker import PARTITION, extract_articles
+
+Item = str | Path | Article | Mapping
+
+
+class Stopwatch(dict):
+    """Seconds spent per step of a build, in the order the steps ran."""
+
+    def __init__(self):
+        super().__init__()
+        self._t = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        """Charge the time since the last lap to STEP."""
+        now = time.perf_counter()
+        self[step] = self.get(step, 0.0) + now - self._t
+        self._t = now
+
+
+# --- reading what the caller hands over -----------------------------------------------------------
+
+def read(items: Iterable[Item]) -> IngestReport:
+    """Articles from what a caller hands over: strings (each one article's text), `Article` records,
+    dicts with `text` (and `id`, `title`, `published`, `publisher`, `url`, `authors`), or paths of
+    .txt/.jsonl/.html files and folders. Unreadable items become errors; the rest are read."""
+    items = list(items)
+    report = IngestReport()
+    width = max(3, len(str(len(items))))
+    paths = []
+    for n, item in enumerate(items, start=1):
+        default_id = f"article-{n:0{width}d}"
+        if isinstance(item, Article):
+            report.articles.append(item)
+        elif isinstance(item, Path):
+            paths.append(item)
+        elif isinstance(item, str):
+            if not item.strip():
+                report.errors.append(InputError(f"item {n}", "empty article (no text)"))
+            else:
+                report.articles.append(Article(id=default_id, text=item, source=f"item {n}"))
+        elif isinstance(item, Mapping):
+            try:
+                report.articles.append(article_of_record({"id": default_id, **item}, f"item {n}", None))
+            except InputError as e:
+                report.errors.append(e)
+        else:
+            report.errors.append(InputError(f"item {n}", f"cannot read a {type(item).__name__} as an article "
+                                                         "(give text, a dict, an Article or a Path)"))
+    if paths:
+        got = ingest(paths)
+        report.articles += got.articles
+        report.errors += got.errors
+    return _unique_ids(report)
+
+
+def _unique_ids(report: IngestReport) -> IngestReport:
+    """Refuse a second article with an id already seen (the first one stays)."""
+    seen: dict[str, str] = {}
+    keep = []
+    for a in report.articles:
+        if a.id in seen:
+            report.errors.append(InputError(a.source, f"duplicate article id '{a.id}' (first in {seen[a.id]})"))
+        else:
+            seen[a.id] = a.source
+            keep.append(a)
+    report.articles = keep
+    return report
+
+
+# --- extraction -----------------------------------------------------------------------------------
+
+def article_year(a: Article, c: CleanArticle | None = None) -> int | None:
+    """The year an article is dated in: by its header, or by a dateline day its lead's weekday pins down."""
+    y = explicit_year(a)
+    if y is None and has_dateline(a):
+        published = (c or clean(a)).meta.published
+        y = int(published[:4]) if published else None
+    return y
+
+
+def model_name(nlp: str | Language) -> str:
+    """A name for a pipeline, for the cache key: the package name or path, or a loaded pipeline's meta."""
+    if isinstance(nlp, str):
+        return nlp
+    return f"{nlp.lang}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+
+
+def default_processes(todo: int) -> int:
+    """Every core for a build big enough to repay the worker start-up, one process otherwise."""
+    return (os.cpu_count() or 1) if todo > 2 * PARTITION else 1
+
+
+def extract_all(articles: list[Article], nlp: str | Language = DEFAULT_MODEL, *, processes: int | None = None,
+                batch_size: int = 16, cache: Cache | None = None, engine: Engine | None = None,
+                progress: Callable[[int], None] | None = None) -> tuple[list[ArticleFacts], list[InputError], dict]:
+    """Facts of every article, in input order: from the cache when seen before, else cleaned once,
+    parsed in batches (in worker processes or on ENGINE when asked) and extracted; failures are
+    reported, not fatal. Also returns figures: cached, parsed, processes, year hint."""
+    cleaned: dict[str, CleanArticle] = {}
+
+    def year(a: Article) -> int | None:
+        y = explicit_year(a)
+        if y is None and has_dateline(a):
+            c = cleaned[a.id] = clean(a)
+            y = article_year(a, c)
+        return y
+
+    years = Counter(y for a in articles if (y := (cache.year(a, year) if cache else year(a))))
+    hint = years.most_common(1)[0][0] if years else None
+    found: dict[str, ArticleFacts] = {}
+    todo = []
+    for a in articles:
+        got = cache.get(a, hint) if cache else None
+        if got is not None:
+            found[a.id] = got
+            if progress:
+                progress(1)
+        else:
+            todo.append(a)
+    errors: list[InputError] = []
+    n = 1 if not isinstance(nlp, str) else (processes or default_processes(len(todo)))
+    if engine is None and n > 1 and len(todo) > 2 * PARTITION:
+        engine = process_pool_engine(n, PARTITION, progress)
+    stats = {"cached": len(found), "parsed": len(todo), "year_hint": hint,
+             "processes": n if engine is not None and n > 1 else 1}
+    if todo:
+        work = [cleaned.get(a.id) or clean(a) for a in todo]
+        results = engine(work, nlp, hint, batch_size) if engine else extract_articles(work, nlp, hint, batch_size, progress)
+        by_id = {a.id: a for a in todo}
+        for item in results:
+            if isinstance(item, ArticleFacts):
+                found[item.id] = item
+                if cache:
+                    cache.put(by_id[item.id], hint, item)
+            else:
+                errors.append(item)
+    return [found[a.id] for a in articles if a.id in found], errors, stats
+
+
+def meta_of(meta: Metadata | Mapping | None) -> dict:
+    """Article fields from a caller's metadata (a dict, or kg's Metadata record)."""
+    if meta is None:
+        return {}
+    if isinstance(meta, Metadata):
+        return {"title": meta.headline, "published": meta.published, "publisher": meta.publisher,
+                "url": meta.url, "authors": list(meta.authors)}
+    return dict(meta)
+
+
+def clean_text(text: str, meta: Metadata | Mapping | None = None) -> CleanArticle:
+    """TEXT with its metadata as a cleaned article (furniture out, dateline and credits read)."""
+    fields = meta_of(meta)
+    rec = {"id": fields.pop("id", None) or "article", "text": text, **fields}
+    return clean(article_of_record(rec, "text", None))
+
+
+def extract(doc_or_text: Doc | str, meta: Metadata | Mapping | None = None, *, nlp: str | Language | None = None,
+            year_hint: int | None = None) -> ArticleFacts:
+    """The facts of one article. Text is cleaned, parsed with NLP (kg's pinned model by default) and
+    read; a Doc from the caller's own pipeline is read as the article's body (META, or the doc's
+    `doc._.kg_meta`, gives its date and outlet)."""
+    if isinstance(doc_or_text, Doc):
+        doc = doc_or_text
+        meta = meta if meta is not None else (doc._.kg_meta if Doc.has_extension("kg_meta") else None)
+        c = with_year_hint(replace(clean_text(doc.text, meta), body=doc.text), year_hint)
+        return extract_article(with_fixed_entities(doc), c, year_hint)
+    c = with_year_hint(clean_text(doc_or_text, meta), year_hint)
+    pipeline = load(nlp) if isinstance(nlp, str) or nlp is None else nlp
+    return extract_article(with_fixed_entities(pipeline(c.body)), c, year_hint)
+
+
+# --- the graph ------------------------------------------------------------------------------------
+
+class KnowledgeGraph:
+    """A built graph in memory: the per-article facts, merged into one node per real actor, event and
+    position. Read it as `.rdf` (rdflib), `.query(sparql)`, `.to_networkx()`, typed records
+    (`.actors`, `.meetings`, `.positions`), `.turtle()` or `.html()`; `.write(folder)` writes what
+    `kg build` writes."""
+
+    def __init__(self, facts: Iterable[ArticleFacts], errors: Iterable[InputError] = (), stats: dict | None = None,
+                 timings: Stopwatch | None = None):
+        self.facts: list[ArticleFacts] = sorted(facts, key=lambda f: f.id)
+        self.errors: list[InputError] = list(errors)
+        self.stats: dict = dict(stats or {})
+        self.timings: Stopwatch = timings if timings is not None else Stopwatch()
+        self.article_turtle: dict[str, str] = {}     # rendered per-article Turtle, reused by write()
+
+    def __repr__(self) -> str:
+        return (f"<KnowledgeGraph: {len(self.facts)} articles, {len(self.merged.actors)} actors, "
+                f"{len(self.merged.events)} events, {len(self.merged.positions)} positions>")
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    @cached_property
+    def merged(self) -> Merged:
+        """The facts of all articles merged (resolve.merge)."""
+        got = merge_facts(self.facts)
+        self.timings.lap("merge")
+        return got
+
+    @cached_property
+    def iris(self):
+        """The IRI of every node."""
+        return iris_of(self.merged)
+
+    @cached_property
+    def triples(self) -> list:
+        """Every triple of the graph, as rdflib terms."""
+        got = build_triples(self.merged, self.iris)
+        self.timings.lap("graph")
+        return got
+
+    @cached_property
+    def index(self) -> TripleIndex:
+        """The triples, indexed for the page and the summary."""
+        return TripleIndex(self.triples)
+
+    @cached_property
+    def rdf(self) -> Graph:
+        """The graph as an rdflib Graph with the project's prefixes bound."""
+        return as_graph(self.triples)
+
+    @cached_property
+    def _records(self):
+        return nodes(self.merged, self.iris)
+
+    @property
+    def actors(self) -> list[ActorNode]:
+        """Every actor (person, organisation, country, city, place)."""
+        return self._records[0]
+
+    @property
+    def meetings(self) -> list[MeetingNode]:
+        """Every meeting and other event."""
+        return self._records[1]
+
+    @property
+    def positions(self) -> list[PositionNode]:
+        """Every position."""
+        return self._records[2]
+
+    @cached_property
+    def _store(self):
+        import pyoxigraph as ox
+        store = ox.Store()
+        store.load(self.turtle().encode("utf-8"), format=ox.RdfFormat.TURTLE)
+        return store
+
+    def query(self, sparql: str) -> list[dict] | bool | Graph:
+        """Run SPARQL (with Oxigraph): a list of {variable: value} rows for SELECT, a bool for ASK,
+        an rdflib Graph for CONSTRUCT and DESCRIBE."""
+        res: Result = query_store(self._store, sparql)
+        if res.boolean is not None:
+            return res.boolean
+        if res.turtle is not None:
+            return Graph().parse(data=res.turtle, format="turtle")
+        return [dict(zip(res.variables, row)) for row in res.rows]
+
+    def to_networkx(self):
+        """The graph as a networkx MultiDiGraph: resources as nodes (id = IRI), links as labelled edges."""
+        return to_networkx(self.rdf)
+
+    def turtle(self) -> str:
+        """The merged graph as deterministic Turtle (what graph.ttl holds)."""
+        if "_turtle" not in self.__dict__:
+            self._turtle = turtle(self.triples)
+            self.timings.lap("turtle")
+        return self._turtle
+
+    def html(self) -> str:
+        """The interactive page (self-contained, offline)."""
+        if "_html" not in self.__dict__:
+            self._html = render(self.index)
+            self.timings.lap("html")
+        return self._html
+
+    def article_files(self) -> dict[str, str]:
+        """Each article's own facts as Turtle, by file name under articles/."""
+        out = {}
+        for f in self.facts:
+            if f.id not in self.article_turtle:
+                self.article_turtle[f.id] = turtle(build_triples(merge_facts([f])))
+            out[f"articles/{safe_file_name(f.id)}.ttl"] = self.article_turtle[f.id]
+        self.timings.lap("article turtle")
+        return out
+
+    def write(self, out: str | Path) -> list[Path]:
+        """Write graph.ttl, articles/<id>.ttl, graph.html and the query store into OUT. Everything is
+        rendered first; each file then replaces its old version atomically (unchanged files are left
+        alone), so a build killed at any point leaves every file whole."""
+        if not self.facts:
+            raise BuildError("no article could be read, nothing written", self.errors)
+        out = Path(out)
+        files = {"graph.ttl": self.turtle(), **self.article_files(), "graph.html": self.html()}
+        remove_stale_temporaries(out)
+        written = []
+        for rel, content in files.items():
+            write_if_changed(out / rel, content)
+            written.append(out / rel)
+        keep = set(written)
+        for old in (out / "articles").glob("*.ttl") if (out / "articles").is_dir() else ():
+            if old not in keep:
+                old.unlink()                       # articles no longer in the build
+        self.timings.lap("write")
+        write_store(out / "graph.ttl")
+        self.timings.lap("store")
+        return written
+
+
+# --- the public entry points ----------------------------------------------------------------------
+
+def build(items: Iterable[Item] | IngestReport, *, nlp: Language | None = None, model: str | None = None,
+          processes: int | None = None, cache: str | Path | None = None, engine: Engine | None = None,
+          progress: Callable[[int], None] | None = None, batch_size: int = 16) -> KnowledgeGraph:
+    """Build a knowledge graph from ITEMS (texts, dicts, `Article`s or paths; see `read`), in memory.
+
+    NLP is a loaded spaCy pipeline to use as is, MODEL the name or path of one to load (kg's pinned
+    model by default). PROCESSES worker processes parse (default: every core for a large build, one
+    for a small one). CACHE, a folder, keeps per-article facts across builds. Inputs that cannot be
+    read are in `.errors`; BuildError when none can."""
+    clock = Stopwatch()
+    report = items if isinstance(items, IngestReport) else read(items)
+    clock.lap("ingest")
+    if not report.articles:
+        raise BuildError("no article could be read, nothing written", report.errors)
+    pipeline: str | Language = nlp if nlp is not None else (model or DEFAULT_MODEL)
+    store = Cache(cache, model_name(pipeline)) if cache else None
+    facts, errors, stats = extract_all(report.articles, pipeline, processes=processes, batch_size=batch_size,
+                                       cache=store, engine=engine, progress=progress)
+    clock.lap("extract")
+    g = KnowledgeGraph(facts, list(report.errors) + errors, stats, clock)
+    if store:
+        hint = stats.get("year_hint")
+        for a in report.articles:
+            text = store.get_text(a, hint, "ttl")
+            if text:
+                g.article_turtle[a.id] = text
+        known = set(g.article_turtle)
+        g.article_files()
+        for a in report.articles:
+            if a.id not in known and a.id in g.article_turtle:
+                store.put_text(a, hint, "ttl", g.article_turtle[a.id])
+    return g
+
+
+def merge(facts: Iterable[ArticleFacts]) -> KnowledgeGraph:
+    """One graph from the facts of several articles (from `extract` or `doc._.kg_facts`)."""
+    return KnowledgeGraph(facts)

@@ -1,0 +1,154 @@
+"""Serialisers: one registry keyed by format name, each turning triples into the bytes of one file.
+
+Turtle is written by Oxigraph from sorted triples (deterministic and fast at a million triples);
+N-Triples sorted line by line; JSON-LD compacted with an @context of the project's prefixes;
+GraphML and GEXF through networkx for Gephi and Cytoscape. Node ids are the Turtle's IRIs in every format.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+import networkx as nx
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
+from kg.errors import KgError
+from kg.namespaces import PREFIXES, SDO, bind
+
+
+@dataclass(frozen=True)
+class Serializer:
+    """A file format kg writes: its name, file suffix, media type and the function that renders it."""
+    name: str
+    suffix: str
+    media_type: str
+    render: Callable[[Iterable], bytes]
+    text: bool = True
+
+
+SERIALIZERS: dict[str, Serializer] = {}
+
+
+def register(name: str, suffix: str, media_type: str, text: bool = True):
+    """Decorator: add a render function to the registry under NAME."""
+    def wrap(fn):
+        SERIALIZERS[name] = Serializer(name, suffix, media_type, fn, text)
+        return fn
+    return wrap
+
+
+def serializer(name: str) -> Serializer:
+    """The serialiser of a format name, or a KgError listing the known ones."""
+    try:
+        return SERIALIZERS[name]
+    except KeyError:
+        raise KgError(f"unknown format '{name}' (one of {', '.join(SERIALIZERS)})") from None
+
+
+def as_graph(triples) -> Graph:
+    """An rdflib Graph of TRIPLES (returned as is when it is one), with the project's prefixes."""
+    if isinstance(triples, Graph):
+        return triples
+    g = Graph()
+    bind(g)
+    for t in triples:
+        g.add(t)
+    return g
+
+
+def _ox_term(t):
+    import pyoxigraph as ox
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype))) if t.datatype else ox.Literal(str(t))
+    raise ValueError(f"unsupported RDF term {t!r}")
+
+
+def sorted_triples(triples) -> list:
+    """Triples once each, in a fixed order (subject, predicate, object), so outputs are byte-stable."""
+    return sorted(set(triples), key=lambda t: (str(t[0]), str(t[1]), str(t[2]), t[2].n3() if hasattr(t[2], "n3") else ""))
+
+
+@register("ttl", ".ttl", "text/turtle")
+def turtle_bytes(triples) -> bytes:
+    """Deterministic Turtle with the project's prefixes, written by Oxigraph."""
+    import pyoxigraph as ox
+    rows = sorted_triples(triples)
+    return ox.serialize((ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in rows),
+                        format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+
+
+def turtle(triples) -> str:
+    """Deterministic Turtle text (see turtle_bytes)."""
+    return turtle_bytes(triples).decode("utf-8")
+
+
+@register("nt", ".nt", "application/n-triples")
+def ntriples_bytes(triples) -> bytes:
+    """N-Triples, one triple per line, lines sorted."""
+    data = as_graph(triples).serialize(format="nt")
+    return "".join(sorted(data.splitlines(keepends=True))).encode("utf-8")
+
+
+@register("jsonld", ".jsonld", "application/ld+json")
+def jsonld_bytes(triples) -> bytes:
+    """JSON-LD compacted with an @context of the project's prefixes (short keys, not full IRIs)."""
+    g = as_graph(triples)
+    return g.serialize(format="json-ld", context=dict(PREFIXES), indent=2, sort_keys=True).encode("utf-8")
+
+
+def _local(t) -> str:
+    return str(t).rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def to_networkx(triples) -> nx.MultiDiGraph:
+    """Resources as nodes (id = IRI) with their name, type and literal properties; links between
+    resources as edges labelled with the property's local name."""
+    g = as_graph(triples)
+    G = nx.MultiDiGraph()
+    for s in sorted(set(g.subjects()), key=str):
+        if isinstance(s, BNode):
+            continue
+        attrs = {"label": str(g.value(s, SDO.name) or g.value(s, SDO.headline) or _local(s)),
+                 "type": ",".join(sorted(_local(t) for t in g.objects(s, RDF.type)))}
+        for p, o in sorted(g.predicate_objects(s), key=lambda po: (str(po[0]), str(po[1]))):
+            if isinstance(o, Literal) and p != SDO.name:
+                key = _local(p)
+                attrs[key] = (attrs[key] + " | " + str(o)) if key in attrs else str(o)
+        G.add_node(str(s), **attrs)
+    for s, p, o in sorted(g, key=lambda t: tuple(map(str, t))):
+        if isinstance(o, URIRef) and p != RDF.type and isinstance(s, URIRef) and (o, None, None) in g:
+            G.add_edge(str(s), str(o), key=_local(p), label=_local(p))
+    return G
+
+
+@register("graphml", ".graphml", "application/graphml+xml")
+def graphml_bytes(triples) -> bytes:
+    """GraphML of the resource graph (see to_networkx)."""
+    buf = io.BytesIO()
+    nx.write_graphml(to_networkx(triples), buf)
+    return buf.getvalue()
+
+
+@register("gexf", ".gexf", "application/gexf+xml")
+def gexf_bytes(triples) -> bytes:
+    """GEXF of the resource graph (see to_networkx)."""
+    buf = io.BytesIO()
+    nx.write_gexf(to_networkx(triples), buf)
+    return buf.getvalue()
+
+
+def read_turtle(path) -> Graph:
+    """An rdflib Graph parsed from a Turtle file, with the project's prefixes bound."""
+    g = Graph()
+    try:
+        g.parse(path, format="turtle")
+    except Exception as e:
+        raise KgError(f"{path}: cannot be read as Turtle ({str(e).splitlines()[0][:160]})") from None
+    bind(g)
+    return g

@@ -1,0 +1,42 @@
+"""The unit of extraction work: clean articles in, parse them in batches, extract their facts.
+
+The local build, its worker processes and Dask tasks all run `extract_articles`; only articles go in
+and small fact records come out, never spaCy Docs.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.language import Language
+
+from kg.clean import with_year_hint
+from kg.errors import InputError, KgError
+from kg.extract.article import extract_article
+from kg.nlp import load, with_fixed_entities
+from kg.records import ArticleFacts, CleanArticle
+
+PARTITION = 32   # articles per task when extraction is spread over processes or a cluster
+
+
+def extract_articles(articles: list[CleanArticle], model: str | Language, hint: int | None, batch_size: int = 16,
+                     progress: Callable[[int], None] | None = None) -> list[ArticleFacts | InputError]:
+    """Parse and extract cleaned articles in this process (MODEL: a pipeline name, path or loaded
+    Language); an article whose extraction fails is reported, never fatal to the others."""
+    nlp = load(model) if isinstance(model, str) else model
+    out: list[ArticleFacts | InputError] = []
+    dated = [with_year_hint(c, hint) for c in articles]
+    for doc, c in nlp.pipe(((c.body, c) for c in dated), as_tuples=True, batch_size=batch_size):
+        try:
+            out.append(extract_article(with_fixed_entities(doc), c, hint))
+        except KgError as e:
+            out.append(InputError(c.source, str(e)))
+        except Exception as e:  # a bug on one article must not lose the others
+            out.append(InputError(c.source, f"extraction failed ({type(e).__name__}: {e})"))
+        if progress:
+            progress(1)
+    return out
+
+
+def partitions(items: list, size: int = PARTITION) -> list[list]:
+    """ITEMS cut into consecutive lists of SIZE (the last may be shorter)."""
+    return [items[i:i + size] for i in range(0, len(items), size)]
