@@ -25,8 +25,8 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=16)
     a = ap.parse_args()
 
+    import kg
     from kg.nlp import load
-    from kg.pipeline import build
 
     lines = Path(a.corpus).read_text(encoding="utf-8").splitlines()
     if a.limit:
@@ -45,7 +45,8 @@ def main() -> None:
     bare = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    result = build([src], tmp / "out", batch_size=a.batch_size, n_process=a.processes)
+    result = kg.build([src], batch_size=a.batch_size, processes=a.processes)
+    result.write(tmp / "out")
     full = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -54,7 +55,7 @@ def main() -> None:
     print(f"bare nlp.pipe : {bare:8.1f} s  {n / bare:7.1f} articles/s  {words / bare:8.0f} words/s")
     print(f"kg build      : {full:8.1f} s  {n / full:7.1f} articles/s  {words / full:8.0f} words/s")
     print(f"ratio kg/bare : {bare / full:.2f}")
-    print(f"graph: {len(result.graph):,} triples, skipped inputs: {len(result.errors)}")
+    print(f"graph: {len(result):,} triples, skipped inputs: {len(result.errors)}")
     print(f"peak RSS: {peak:,.0f} MB (this process), {peak_children:,.0f} MB (largest child)")
 
 

@@ -1,7 +1,8 @@
 """Scale benchmark (run by hand, never a test): the figures of the scale issue in one run on the BBC
 corpus. Prints: throughput of kg build vs bare nlp.pipe (same model, texts and process count),
-rebuild with a warm cache, adding one article (parse + merge), Turtle export time and re-parse
-checks, named-query medians through kg query, peak memory, and the HTML page in headless Chromium.
+rebuild with a warm cache, adding one article (its parse, then merge + outputs, which must stay
+under 2 s), Turtle export time and re-parse checks, named-query medians through kg query, peak
+memory, and the HTML page in headless Chromium.
 
     python bench/bench_scale.py [--corpus ../shared/corpus/bbc_news_2225.jsonl] [--processes 2] [--limit N]
 """
@@ -34,9 +35,14 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     a = ap.parse_args()
 
+    import kg
     from kg import query as q
     from kg.nlp import load
-    from kg.pipeline import build
+
+    def build(sources, out, processes):
+        g = kg.build(sources, processes=processes, cache=out / ".cache")
+        g.write(out)
+        return g
 
     lines = Path(a.corpus).read_text(encoding="utf-8").splitlines()
     lines = lines[: a.limit] if a.limit else lines
@@ -57,14 +63,14 @@ def main() -> None:
 
     out = tmp / "out"
     t0 = time.perf_counter()
-    cold = build([src], out, n_process=a.processes)
+    cold = build([src], out, a.processes)
     t_cold = time.perf_counter() - t0
     print(f"kg build (cold cache): {t_cold:7.1f} s  {n / t_cold:6.1f} articles/s   ratio kg/bare = {bare / t_cold:.2f}")
     print("   steps: " + ", ".join(f"{k} {v:.1f}" for k, v in cold.timings.items()), flush=True)
-    print(f"   graph: {len(cold.graph):,} triples; skipped inputs: {len(cold.errors)}")
+    print(f"   graph: {len(cold):,} triples; skipped inputs: {len(cold.errors)}")
 
     t0 = time.perf_counter()
-    warm = build([src], out, n_process=a.processes)
+    warm = build([src], out, a.processes)
     t_warm = time.perf_counter() - t0
     print(f"rebuild (warm cache) : {t_warm:7.1f} s  parsed {warm.stats.get('parsed')} articles; steps: "
           + ", ".join(f"{k} {v:.2f}" for k, v in warm.timings.items()), flush=True)
@@ -73,11 +79,13 @@ def main() -> None:
     rec["id"], rec["text"] = "bench-new-article", rec["text"] + "\n\nThe minister said on Monday that talks would resume."
     (src / "new.jsonl").write_text(json.dumps(rec), encoding="utf-8")
     t0 = time.perf_counter()
-    plus = build([src], out, n_process=1)
+    plus = build([src], out, 1)
     t_plus = time.perf_counter() - t0
     print(f"add one article      : {t_plus:7.1f} s  parsed {plus.stats.get('parsed')}; steps: "
           + ", ".join(f"{k} {v:.2f}" for k, v in plus.timings.items()), flush=True)
-    print(f"   merge (resolve) = {plus.timings['merge']:.2f} s; Turtle export of the merged graph = {plus.timings['turtle']:.2f} s")
+    after_parse = sum(v for k, v in plus.timings.items() if k not in ("ingest", "extract"))
+    print(f"   merge + outputs (everything after the parse) = {after_parse:.2f} s (goal: <= 2 s); "
+          f"merge {plus.timings['merge']:.2f} s, Turtle {plus.timings['turtle']:.2f} s")
 
     ttl = out / "graph.ttl"
     from rdflib import Graph
@@ -94,9 +102,9 @@ def main() -> None:
         text = q.fill(nq.text, {})
         times, loads = [], []
         for _ in range(7):
-            q.run(out, text)
-            times.append(q.TIMINGS["query"])
-            loads.append(q.TIMINGS["load"])
+            res = q.run(out, text)
+            times.append(res.seconds["query"])
+            loads.append(res.seconds["load"])
         t0 = time.perf_counter()
         subprocess.run([str(ROOT / ".venv" / "bin" / "kg"), "query", str(out), "--name", name], capture_output=True)
         wall = time.perf_counter() - t0

@@ -23,10 +23,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.cache import Cache
-from kg.clean import clean, explicit_year, has_dateline, with_year_hint
+from kg.clean import clean, clean_text, explicit_year, has_dateline, with_year_hint
 from kg.engines import Engine, process_pool_engine
 from kg.errors import BuildError, InputError, KgError
-from kg.extract.article import extract_article
+from kg.extraction.article import extract_article
 from kg.graph import ActorNode, MeetingNode, PositionNode, TripleIndex, build_triples, iris_of, nodes
 from kg.html import render
 from kg.ingest import IngestReport, article_of_record, ingest
@@ -36,7 +36,7 @@ from kg.query import Result, query_store
 from kg.records import Article, ArticleFacts, CleanArticle, Metadata
 from kg.resolve import Merged, merge as merge_facts
 from kg.serialize import as_graph, to_networkx, turtle
-from kg.store import write_store
+from kg.store import StoreWriter
 from kg.worker import PARTITION, extract_articles
 
 Item = str | Path | Article | Mapping
@@ -176,23 +176,6 @@ def extract_all(articles: list[Article], nlp: str | Language = DEFAULT_MODEL, *,
     return [found[a.id] for a in articles if a.id in found], errors, stats
 
 
-def meta_of(meta: Metadata | Mapping | None) -> dict:
-    """Article fields from a caller's metadata (a dict, or kg's Metadata record)."""
-    if meta is None:
-        return {}
-    if isinstance(meta, Metadata):
-        return {"title": meta.headline, "published": meta.published, "publisher": meta.publisher,
-                "url": meta.url, "authors": list(meta.authors)}
-    return dict(meta)
-
-
-def clean_text(text: str, meta: Metadata | Mapping | None = None) -> CleanArticle:
-    """TEXT with its metadata as a cleaned article (furniture out, dateline and credits read)."""
-    fields = meta_of(meta)
-    rec = {"id": fields.pop("id", None) or "article", "text": text, **fields}
-    return clean(article_of_record(rec, "text", None))
-
-
 def extract(doc_or_text: Doc | str, meta: Metadata | Mapping | None = None, *, nlp: str | Language | None = None,
             year_hint: int | None = None) -> ArticleFacts:
     """The facts of one article. Text is cleaned, parsed with NLP (kg's pinned model by default) and
@@ -204,7 +187,7 @@ def extract(doc_or_text: Doc | str, meta: Metadata | Mapping | None = None, *, n
         c = with_year_hint(replace(clean_text(doc.text, meta), body=doc.text), year_hint)
         return extract_article(with_fixed_entities(doc), c, year_hint)
     c = with_year_hint(clean_text(doc_or_text, meta), year_hint)
-    pipeline = load(nlp) if isinstance(nlp, str) or nlp is None else nlp
+    pipeline = load(nlp or DEFAULT_MODEL) if isinstance(nlp, str) or nlp is None else nlp
     return extract_article(with_fixed_entities(pipeline(c.body)), c, year_hint)
 
 
@@ -283,7 +266,7 @@ class KnowledgeGraph:
     def _store(self):
         import pyoxigraph as ox
         store = ox.Store()
-        store.load(self.turtle().encode("utf-8"), format=ox.RdfFormat.TURTLE)
+        store.extend(ox.Quad(s, p, o) for s, p, o in self.index.triples)
         return store
 
     def query(self, sparql: str) -> list[dict] | bool | Graph:
@@ -303,7 +286,7 @@ class KnowledgeGraph:
     def turtle(self) -> str:
         """The merged graph as deterministic Turtle (what graph.ttl holds)."""
         if "_turtle" not in self.__dict__:
-            self._turtle = turtle(self.triples)
+            self._turtle = turtle(self.index)
             self.timings.lap("turtle")
         return self._turtle
 
@@ -326,23 +309,30 @@ class KnowledgeGraph:
 
     def write(self, out: str | Path) -> list[Path]:
         """Write graph.ttl, articles/<id>.ttl, graph.html and the query store into OUT. Everything is
-        rendered first; each file then replaces its old version atomically (unchanged files are left
-        alone), so a build killed at any point leaves every file whole."""
+        rendered first (the store loads in the background meanwhile); each file then replaces its old
+        version atomically, unchanged files are left alone, and the store is swapped in last, so a
+        build killed at any point leaves every output whole."""
         if not self.facts:
             raise BuildError("no article could be read, nothing written", self.errors)
         out = Path(out)
-        files = {"graph.ttl": self.turtle(), **self.article_files(), "graph.html": self.html()}
-        remove_stale_temporaries(out)
-        written = []
-        for rel, content in files.items():
-            write_if_changed(out / rel, content)
-            written.append(out / rel)
-        keep = set(written)
-        for old in (out / "articles").glob("*.ttl") if (out / "articles").is_dir() else ():
-            if old not in keep:
-                old.unlink()                       # articles no longer in the build
-        self.timings.lap("write")
-        write_store(out / "graph.ttl")
+        ttl = self.turtle()
+        store = StoreWriter(out, ttl.encode("utf-8"))
+        try:
+            files = {"graph.ttl": ttl, **self.article_files(), "graph.html": self.html()}
+            remove_stale_temporaries(out)
+            written = []
+            for rel, content in files.items():
+                write_if_changed(out / rel, content)
+                written.append(out / rel)
+            keep = set(written)
+            for old in (out / "articles").glob("*.ttl") if (out / "articles").is_dir() else ():
+                if old not in keep:
+                    old.unlink()                       # articles no longer in the build
+            self.timings.lap("write")
+        except BaseException:
+            store.discard()
+            raise
+        store.install()
         self.timings.lap("store")
         return written
 

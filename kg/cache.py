@@ -81,6 +81,7 @@ class Cache:
         return got if isinstance(got, str) else None
 
     def put_text(self, a: Article, year_hint: int | None, kind: str, text: str) -> None:
+        """Store a rendered output of one article (its Turtle)."""
         self._put(self.key(a, year_hint), kind, text)
 
     def year(self, a: Article, compute) -> int | None:

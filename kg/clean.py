@@ -7,10 +7,12 @@ credit lines. Nothing here knows any particular article.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from kg import dates
 from kg.lexicon import patterns
+from kg.ingest import article_of_record
 from kg.records import Article, CleanArticle, Metadata
 
 SHORT_LINE_WORDS = 30
@@ -36,6 +38,7 @@ READ_MORE_TAIL = re.compile(r"\s*\b(?:read more|continue reading|read the full s
 
 
 def words(line: str) -> int:
+    """The number of words of a line."""
     return len(line.split())
 
 
@@ -55,6 +58,7 @@ def is_furniture(line: str) -> bool:
 
 
 def is_tail_heading(line: str) -> bool:
+    """A short heading that opens a block of furniture (related stories, about the author, comments)."""
     s = line.strip(" -–—:•*#").strip()
     return words(s) <= 6 and any(p.fullmatch(s) for p in patterns("tail_headings.txt"))
 
@@ -330,3 +334,20 @@ def explicit_year(article: Article) -> int | None:
     head = "\n".join(article.text.split("\n")[:6])
     exp = dates.parse_explicit(head)
     return exp[0] if exp and exp[0] else None
+
+
+def meta_of(meta: Metadata | Mapping | None) -> dict:
+    """Article fields from a caller's metadata (a dict, or kg's Metadata record)."""
+    if meta is None:
+        return {}
+    if isinstance(meta, Metadata):
+        return {"title": meta.headline, "published": meta.published, "publisher": meta.publisher,
+                "url": meta.url, "authors": list(meta.authors)}
+    return dict(meta)
+
+
+def clean_text(text: str, meta: Metadata | Mapping | None = None) -> CleanArticle:
+    """TEXT with its metadata as a cleaned article (furniture out, dateline and credits read)."""
+    fields = meta_of(meta)
+    rec = {"id": fields.pop("id", None) or "article", "text": text, **fields}
+    return clean(article_of_record(rec, "text", None))

@@ -14,6 +14,7 @@ EXIT_SKIPPED = 3      # the graph was written, but some inputs were skipped
 
 
 def fail(e: Exception) -> None:
+    """Print an error as one line and exit 1."""
     click.echo(f"kg: error: {e}", err=True)
     sys.exit(1)
 

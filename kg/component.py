@@ -14,9 +14,8 @@ from typing import Mapping
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.api import clean_text
-from kg.clean import with_year_hint
-from kg.extract.article import extract_article
+from kg.clean import clean_text, with_year_hint
+from kg.extraction.article import extract_article
 from kg.nlp import with_fixed_entities
 
 FACTS = "kg_facts"

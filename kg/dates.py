@@ -30,6 +30,7 @@ LATER_IN = re.compile(r"\b(later|earlier|early|late|mid|end of|beginning of)\b.*
 
 
 def safe_date(y: int, m: int, d: int) -> date | None:
+    """The date, or None when the day does not exist."""
     try:
         return date(y, m, d)
     except ValueError:
@@ -96,6 +97,7 @@ def weekday_date(weekday: int, ref: date, direction: str | None, modifier: str |
 
 
 def monday(d: date) -> date:
+    """The Monday of D's week."""
     return d - timedelta(days=d.weekday())
 
 

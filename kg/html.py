@@ -12,9 +12,8 @@ import re
 from collections import defaultdict
 
 from pyvis.network import Network
-from rdflib import Graph
-
-from kg.namespaces import KG, PROV, RDF, SDO
+from kg.graph import KG, PROV, RDF, SDO, TripleIndex
+from kg.serialize import ox_triples
 
 KIND_STYLE = {
     "Person": ("#4e79a7", "dot"), "Organization": ("#f28e2b", "dot"), "Country": ("#59a14f", "dot"),
@@ -39,17 +38,25 @@ def _kind(types: set) -> str | None:
     return None
 
 
+def txt(t) -> str:
+    """The text of a term: an IRI, or a literal's lexical form ('' for None)."""
+    return "" if t is None else t.value
+
+
 def _short(text: str, n: int = 160) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def view_model(g: Graph, max_nodes: int = MAX_NODES) -> tuple[list[dict], list[dict], str | None]:
-    """Nodes and edges for the page, and a warning when the graph was cut to its best-connected nodes."""
+def view_model(g, max_nodes: int = MAX_NODES) -> tuple[list[dict], list[dict], str | None]:
+    """Nodes and edges for the page (from a TripleIndex, or any triples), and a warning when the graph
+    was cut to its best-connected nodes."""
+    if not isinstance(g, TripleIndex):
+        g = TripleIndex(ox_triples(g))
     types = defaultdict(set)
     for s, o in g.subject_objects(RDF.type):
         types[s].add(o)
-    headline = {a: str(g.value(a, SDO.headline) or g.value(a, SDO.identifier)) for a in g.subjects(RDF.type, SDO.NewsArticle)}
+    headline = {a: txt(g.value(a, SDO.headline) or g.value(a, SDO.identifier)) for a in g.subjects(RDF.type, SDO.NewsArticle)}
     kinds = {n: k for n, ts in types.items() if (k := _kind(ts))}
     authorish = set(g.objects(None, SDO.author)) | set(g.objects(None, SDO.contributor)) | set(g.objects(None, SDO.publisher))
     kinds = {n: k for n, k in kinds.items() if n not in authorish or k in ("Event", "Position")}
@@ -60,47 +67,48 @@ def view_model(g: Graph, max_nodes: int = MAX_NODES) -> tuple[list[dict], list[d
         degree[o] += 1
     warning = None
     if len(kinds) > max_nodes:
-        keep = set(sorted(kinds, key=lambda n: (-degree[n], str(n)))[:max_nodes])
+        keep = set(sorted(kinds, key=lambda n: (-degree[n], n.value))[:max_nodes])
         warning = f"showing the {max_nodes} best-connected of {len(kinds)} nodes; query the Turtle for the rest"
         kinds = {n: k for n, k in kinds.items() if n in keep}
         edges = [e for e in edges if e[0] in kinds and e[2] in kinds]
     nodes = []
-    for n in sorted(kinds, key=str):
+    for n in sorted(kinds, key=txt):
         k = kinds[n]
-        name = g.value(n, SDO.name)
+        name = txt(g.value(n, SDO.name))
         lines = [f"{k}: {name}" if name else k]
-        alts = sorted(str(x) for x in g.objects(n, SDO.alternateName))
+        alts = sorted(txt(x) for x in g.objects(n, SDO.alternateName))
         if alts:
             lines.append("also: " + ", ".join(alts))
-        for t in sorted(str(x) for x in g.objects(n, SDO.jobTitle)):
+        for t in sorted(txt(x) for x in g.objects(n, SDO.jobTitle)):
             lines.append("role: " + t)
-        date = g.value(n, SDO.startDate) or g.value(n, KG.dateText)
+        date = txt(g.value(n, SDO.startDate) or g.value(n, KG.dateText))
         if date:
             lines.append(f"date: {date}")
-        stance = g.value(n, KG.stance)
+        stance = txt(g.value(n, KG.stance)).rsplit("/", 1)[-1] or None
         if stance is not None:
-            lines.append(f"stance: {str(stance).rsplit('/', 1)[-1]}")
-            lines.append("topic: " + _short(g.value(n, KG.topic) or ""))
-        for ev in sorted(str(x) for x in g.objects(n, KG.evidence))[:3]:
+            lines.append(f"stance: {stance}")
+            lines.append("topic: " + _short(txt(g.value(n, KG.topic))))
+        for ev in sorted(txt(x) for x in g.objects(n, KG.evidence))[:3]:
             lines.append("“" + _short(ev, 220) + "”")
-        srcs = sorted(headline.get(a, str(a)) for a in set(g.objects(n, PROV.wasDerivedFrom)) | set(g.objects(n, KG.mentionedIn)))
+        srcs = sorted(headline.get(a, txt(a)) for a in set(g.objects(n, PROV.wasDerivedFrom)) | set(g.objects(n, KG.mentionedIn)))
         if srcs:
             lines.append("sources: " + "; ".join(_short(s, 70) for s in srcs[:5]) + (f" (+{len(srcs) - 5})" if len(srcs) > 5 else ""))
         if k == "Event":
-            label = f"{name}\n{g.value(n, SDO.startDate) or ''}".strip()
+            label = f"{name}\n{txt(g.value(n, SDO.startDate))}".strip()
         elif k == "Position":
-            label = f"{str(stance).rsplit('/', 1)[-1]}: {_short(g.value(n, KG.topic) or '', 40)}"
+            label = f"{stance}: {_short(txt(g.value(n, KG.topic)), 40)}"
         else:
-            label = str(name or n)
+            label = name or txt(n)
         colour, shape = KIND_STYLE[k]
         if k == "Position" and stance is not None:
-            colour = STANCE_COLOURS.get(str(stance).rsplit("/", 1)[-1], colour)
-        nodes.append({"id": str(n), "label": _short(label, 60), "title": "\n".join(lines), "color": colour,
+            colour = STANCE_COLOURS.get(stance, colour)
+        nodes.append({"id": txt(n), "label": _short(label, 60), "title": "\n".join(lines), "color": colour,
                       "shape": shape, "size": 10 + min(20, degree[n] * 2),
                       "kind": {"Event": "meetings", "Position": "positions"}.get(k, "actors"),
-                      "date": str(g.value(n, SDO.startDate) or ""),
-                      "names": " | ".join([str(name or "")] + alts)})
-    out_edges = [{"from": str(s), "to": str(o), "label": EDGE_LABELS[p]} for s, p, o in sorted(edges)]
+                      "date": txt(g.value(n, SDO.startDate)),
+                      "names": " | ".join([name] + alts)})
+    out_edges = [{"from": txt(s), "to": txt(o), "label": EDGE_LABELS[p]}
+                 for s, p, o in sorted(edges, key=lambda e: (e[0].value, e[1].value, e[2].value))]
     return nodes, out_edges, warning
 
 
@@ -161,7 +169,7 @@ CONTROLS = """
 """
 
 
-def render(g: Graph, title: str = "kg graph", max_nodes: int = MAX_NODES) -> str:
+def render(g, title: str = "kg graph", max_nodes: int = MAX_NODES) -> str:
     """The whole HTML page as a string (offline: vis-network is inlined)."""
     nodes, edges, warning = view_model(g, max_nodes)
     net = Network(height="900px", width="100%", directed=True, cdn_resources="in_line", notebook=False)

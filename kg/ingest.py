@@ -97,11 +97,13 @@ def html_to_text(page: str) -> tuple[str | None, str]:
 
 
 def read_txt(path: Path) -> Article:
+    """One article from a .txt file (its first line the headline when it is shaped like one)."""
     text = _check_text(decode(path.read_bytes(), path), path)
     return Article(id=path.stem, text=text, source=str(path))
 
 
 def read_html(path: Path) -> Article:
+    """One article from an HTML page's visible text."""
     title, body = html_to_text(decode(path.read_bytes(), path))
     _check_text(body, path)
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
@@ -178,6 +180,7 @@ def discover(sources: Iterable[str | Path]) -> tuple[list[Path], list[InputError
 
 
 def read_file(path: Path) -> Iterator[Article | InputError]:
+    """The articles of one file, or an InputError naming the file and the problem."""
     try:
         suffix = path.suffix.lower()
         if suffix == ".jsonl":

@@ -17,6 +17,7 @@ from kg.io import graph_file
 
 
 def target_url(endpoint: str, graph: str | None) -> str:
+    """The Graph Store Protocol URL of a named graph, or of the default graph."""
     sep = "&" if "?" in endpoint else "?"
     return endpoint + sep + ("graph=" + urllib.parse.quote(graph, safe="") if graph else "default")
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kg.errors import QueryError
 from kg.io import graph_file
+from kg.namespaces import PREFIXES
 from kg.store import open_store
 
 PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*=\s*(.*?)\s*$", re.M)
@@ -23,6 +24,7 @@ PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*=\s*(.*?)\s*$", re.M)
 
 @dataclass(frozen=True)
 class NamedQuery:
+    """A query shipped with kg: name, first comment line as description, text, parameters with defaults."""
     name: str
     description: str
     text: str
@@ -97,9 +99,7 @@ def _answer(res, ox) -> Result:
     if isinstance(res, ox.QueryBoolean):
         return Result(boolean=bool(res))
     if isinstance(res, ox.QueryTriples):
-        g = ox.Store()
-        g.extend(ox.Quad(t.subject, t.predicate, t.object) for t in res)
-        return Result(turtle=g.dump(format=ox.RdfFormat.TURTLE).decode("utf-8"))
+        return Result(turtle=ox.serialize(list(res), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8"))
     names = [v.value for v in res.variables]
     rows = [tuple(None if row[n] is None else row[n].value for n in names) for row in res]
     return Result(variables=names, rows=rows)

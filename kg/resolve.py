@@ -19,6 +19,7 @@ from kg.records import Actor, ArticleFacts, DateValue, Event, compatible
 
 @dataclass
 class MergedActor:
+    """An actor across articles: every name with its count, the articles and roles."""
     key: str
     type: str
     names: Counter = field(default_factory=Counter)
@@ -27,6 +28,7 @@ class MergedActor:
 
     @property
     def name(self) -> str:
+        """The name to show: a person's fullest, an organisation's acronym where it has one, else the commonest."""
         best = sorted(self.names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
         if self.type == "Person":
             full = [n for n, _ in best if len(n.split()) > 1]
@@ -52,6 +54,7 @@ class MergedActor:
 
 @dataclass
 class MergedEvent:
+    """An event across articles, with every sentence that tells it and the articles they are from."""
     kind: str
     names: list
     date: DateValue | None
@@ -64,6 +67,7 @@ class MergedEvent:
 
 @dataclass
 class MergedPosition:
+    """A position across articles: holder, stance, topic and all its evidence."""
     holder: str
     stance: str
     topic: str
@@ -78,6 +82,7 @@ class MergedPosition:
 
 @dataclass
 class Merged:
+    """The facts of all articles merged: actors by key, events, positions, and article keys to final keys."""
     actors: dict              # final key -> MergedActor
     events: list
     positions: list
@@ -86,10 +91,12 @@ class Merged:
 
 
 class UnionFind:
+    """Disjoint sets of keys (path-halving union-find) for merging actors."""
     def __init__(self):
         self.parent = {}
 
     def find(self, x):
+        """The representative of X's set."""
         self.parent.setdefault(x, x)
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
@@ -97,12 +104,14 @@ class UnionFind:
         return x
 
     def union(self, a, b):
+        """Join the sets of A and B (the smaller key represents them)."""
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def merge_actors(facts: list[ArticleFacts]) -> tuple[dict, dict]:
+    """One actor per real actor across articles: by folded name, surname, other names and acronyms (blocking keys, never all pairs)."""
     uf = UnionFind()
     seen: dict[str, Actor] = {}
     names: dict[str, Counter] = defaultdict(Counter)
@@ -215,12 +224,26 @@ def merge_events(facts: list[ArticleFacts], alias: dict, actors: dict | None = N
             _absorb(home, e, f.id, alias)
     out = [m for day in sorted(by_day) for m in by_day[day]]
     dated = list(out)
+    kept_undated: list[MergedEvent] = []
     for aid, e in undated:
-        # an undated mention with a place joins the one dated event of its kind held there, else it is left out
+        # an undated mention with a place joins the one dated event of its kind held there; one that
+        # joins none stays an undated event when it names who took part, else it is left out
         loc = alias.get(e.location) if e.location else None
         cands = [m for m in dated if loc and m.location == loc and (compatible(m.kind, e.kind) or compatible(e.kind, m.kind))]
         if len(cands) == 1:
             _absorb(cands[0], e, aid, alias)
+            continue
+        who = {alias[k] for k in e.attendees if k in alias} - {loc}
+        if cands or not (loc and who):
+            continue
+        home = next((m for m in kept_undated if m.location == loc and compatible(m.kind, e.kind)
+                     and who & set(m.attendees)), None)
+        if home is None:
+            home = MergedEvent(kind=e.kind, names=[], date=None, location=None, attendees=[], organizers=[],
+                               evidence={}, articles=set())
+            kept_undated.append(home)
+        _absorb(home, e, aid, alias)
+    out += kept_undated
     for aid, e in periods:
         loc = alias.get(e.location) if e.location else None
         cands = [m for m in dated if loc and m.location == loc and compatible(m.kind, e.kind) and e.date and e.date.iso
@@ -250,6 +273,7 @@ def _absorb(m: MergedEvent, e: Event, aid: str, alias: dict) -> None:
 
 
 def topic_words(text: str) -> set[str]:
+    """The content words of a topic, for telling whether two positions state the same thing."""
     return {w for w in re.findall(r"[a-z][a-z\-]{3,}", text.lower()) if w not in {"that", "with", "from", "this", "will", "would", "their", "they", "have", "which"}}
 
 
@@ -299,6 +323,7 @@ def link_positions_to_events(positions: list[MergedPosition], events: list[Merge
 
 
 def merge(facts: list[ArticleFacts]) -> Merged:
+    """The facts of several articles merged into one node per real actor, event and position."""
     facts = sorted(facts, key=lambda f: f.id)
     actors, alias = merge_actors(facts)
     events, positions = merge_events(facts, alias, actors), merge_positions(facts, alias)

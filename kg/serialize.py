@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import KgError
+from kg.graph import TripleIndex, term
 from kg.namespaces import PREFIXES, SDO, bind
 
 
@@ -47,39 +49,54 @@ def serializer(name: str) -> Serializer:
         raise KgError(f"unknown format '{name}' (one of {', '.join(SERIALIZERS)})") from None
 
 
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def rdflib_term(t):
+    """rdflib's term for an Oxigraph term."""
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value) if dt == XSD_STRING else Literal(t.value, datatype=URIRef(dt))
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    return t
+
+
 def as_graph(triples) -> Graph:
-    """An rdflib Graph of TRIPLES (returned as is when it is one), with the project's prefixes."""
+    """An rdflib Graph of TRIPLES (Oxigraph or rdflib terms; a Graph is returned as is), with the
+    project's prefixes bound."""
     if isinstance(triples, Graph):
         return triples
     g = Graph()
     bind(g)
-    for t in triples:
-        g.add(t)
+    for s, p, o in triples:
+        g.add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
     return g
 
 
-def _ox_term(t):
-    import pyoxigraph as ox
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
-    if isinstance(t, Literal):
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype))) if t.datatype else ox.Literal(str(t))
-    raise ValueError(f"unsupported RDF term {t!r}")
+def ox_triples(triples) -> list[tuple]:
+    """TRIPLES as tuples of Oxigraph terms (from an rdflib Graph or rdflib terms when need be)."""
+    rows = list(triples)
+    if rows and isinstance(rows[0][0], (ox.NamedNode, ox.BlankNode)):
+        return rows
+    return [(term(s), term(p), term(o)) for s, p, o in rows]
 
 
-def sorted_triples(triples) -> list:
-    """Triples once each, in a fixed order (subject, predicate, object), so outputs are byte-stable."""
-    return sorted(set(triples), key=lambda t: (str(t[0]), str(t[1]), str(t[2]), t[2].n3() if hasattr(t[2], "n3") else ""))
+def sorted_triples(triples) -> list[tuple]:
+    """Triples once each, in a fixed order (subject, predicate, object, each by its text), so that
+    outputs are byte-stable."""
+    index = triples if isinstance(triples, TripleIndex) else TripleIndex(ox_triples(triples))
+    return index.sorted()
 
 
 @register("ttl", ".ttl", "text/turtle")
 def turtle_bytes(triples) -> bytes:
     """Deterministic Turtle with the project's prefixes, written by Oxigraph."""
-    import pyoxigraph as ox
-    rows = sorted_triples(triples)
-    return ox.serialize((ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in rows),
+    return ox.serialize((ox.Triple(s, p, o) for s, p, o in sorted_triples(triples)),
                         format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
 

@@ -31,6 +31,7 @@ def oxigraph_binary() -> str:
 
 
 def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port free on HOST now."""
     with socket.socket() as s:
         s.bind((host, 0))
         return s.getsockname()[1]
@@ -43,6 +44,7 @@ def notebook_config(host: str, port: int) -> dict:
 
 @dataclass
 class Server:
+    """A running Oxigraph server: its process, address and store folder."""
     process: subprocess.Popen
     host: str
     port: int
@@ -51,9 +53,11 @@ class Server:
 
     @property
     def url(self) -> str:
+        """The server's base URL."""
         return f"http://{self.host}:{self.port}"
 
     def stop(self) -> None:
+        """Stop the server and remove a temporary store."""
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -66,6 +70,7 @@ class Server:
 
 
 def load_store(graph: Path, store: Path) -> None:
+    """Load a Turtle file into an Oxigraph store folder with the oxigraph command."""
     res = subprocess.run([oxigraph_binary(), "load", "--location", str(store), "--file", str(graph)],
                          capture_output=True, text=True)
     if res.returncode != 0:
@@ -73,6 +78,7 @@ def load_store(graph: Path, store: Path) -> None:
 
 
 def wait_ready(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
+    """Wait until the server answers a query at URL, or raise when it stops or times out."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -106,6 +112,7 @@ def start(graph: str | Path, port: int = 7878, host: str = "127.0.0.1", writable
 
 
 def banner(server: Server, writable: bool) -> str:
+    """What kg serve prints: the endpoint and the graph-notebook configuration."""
     cfg = json.dumps(notebook_config(server.host, server.port))
     return "\n".join([
         f"kg: SPARQL endpoint at {server.url}/query ({'read-write' if writable else 'read-only'}); Ctrl-C stops it",

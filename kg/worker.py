@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from kg.clean import with_year_hint
 from kg.errors import InputError, KgError
-from kg.extract.article import extract_article
+from kg.extraction.article import extract_article
 from kg.nlp import load, with_fixed_entities
 from kg.records import ArticleFacts, CleanArticle
 

@@ -21,8 +21,8 @@ def nlp():
 @pytest.fixture(scope="session")
 def parse(nlp):
     """Parse a sentence and index its actors, as the pipeline does."""
-    from kg.extract.actors import extract_actors
-    from kg.extract.roles import title_spans
+    from kg.extraction.actors import extract_actors
+    from kg.extraction.roles import title_spans
 
     def _parse(text: str):
         doc = nlp(text)

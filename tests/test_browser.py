@@ -43,7 +43,8 @@ def test_article_markup_runs_nothing(tmp_path):
     assert 'data-pwned="1"' not in dom
     assert '<img src="x"' not in dom
     assert "<canvas" in dom
-    assert 'data-matches="1"' in dom
+    status = dom.split('id="kg-status"', 1)[1].split("</div>", 1)[0]
+    assert "matches: Paul Martin" in status or "match: Paul Martin" in status
     assert "Uncaught" not in console and "Error" not in console
 
 

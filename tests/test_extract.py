@@ -1,9 +1,9 @@
 """Rules on small parsed sentences: actors, roles, events and positions."""
 from datetime import date
 
-from kg.extract.events import extract_events
-from kg.extract.positions import extract_positions
-from kg.extract.roles import extract_roles
+from kg.extraction.events import extract_events
+from kg.extraction.positions import extract_positions
+from kg.extraction.roles import extract_roles
 
 REF = date(2022, 1, 4)
 
@@ -175,7 +175,7 @@ def test_offers_and_quotes_over_two_sentences(parse):
 
 def test_words_tagged_as_names_and_demonyms_tagged_as_places(nlp):
     from spacy.tokens import Span
-    from kg.extract.actors import extract_actors
+    from kg.extraction.actors import extract_actors
     doc = nlp("Naturally, the Ukrainian officials disagreed.")
     doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 3, 4, "GPE")]
     idx = extract_actors(doc)

@@ -13,8 +13,8 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg import dates
-from kg.extract.actors import ActorIndex, actor_key, state_of
-from kg.extract.syntax import governing_verb, subjects, tense
+from kg.extraction.actors import ActorIndex, actor_key, state_of
+from kg.extraction.syntax import governing_verb, subjects, tense
 from kg.geo import gazetteer
 from kg.names import fold
 from kg.lexicon import table, word_set
@@ -101,9 +101,11 @@ class EventReader:
 
     # --- attributes -------------------------------------------------------------------------------
     def resolve_date(self, ent: Span, verb: Token | None) -> DateValue | None:
+        """A DATE entity resolved against the article's day, in the direction of VERB's tense."""
         return dates.resolve(ent.text, self.ref, tense(verb) if verb is not None else None, self.year_hint)
 
     def date_in(self, toks: list[Token], verb: Token | None, owner: Token | None = None) -> DateValue | None:
+        """The first date among TOKS (day-level first); dates owned by a later trigger, durations and 'since' are skipped."""
         found = []
         for t in toks:
             e = self.ents_by_token.get(t.i)
@@ -139,6 +141,7 @@ class EventReader:
         return None
 
     def places_in(self, toks: list[Token], trigger: Token | None = None) -> list[str]:
+        """Cities among TOKS that are told as where ('in Geneva', 'Geneva talks', 'Vienna-based')."""
         out = []
         for t in toks:
             key = self.idx.at(t)
@@ -158,6 +161,7 @@ class EventReader:
         return None
 
     def actors_in(self, toks: list[Token], exclude: set[str]) -> list[str]:
+        """Actors named among TOKS (capitals standing for their state), except EXCLUDE."""
         out = []
         for key in self.idx.in_span(toks):
             if key in exclude:
@@ -264,8 +268,10 @@ class EventReader:
     def where(self, t: Token, verb: Token, kind: str, own_near, own_wide, clause) -> str | None:
         """A city in the trigger's own phrase ('talks in Geneva', 'Geneva talks', 'Vienna-based'), else in
         its clause; a visit may be to a country ('visited Ukraine')."""
+        args = [x for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") for x in c.subtree] \
+            if t.pos_ == "VERB" else []       # 'met Grushko in Brussels': the parser often hangs the place on the object
         locs = self.places_in(own_near + compounds_of(t), t) or self.places_in(clause) or \
-            [k for k in self.places_in(own_wide, t) if self.idx.actors[k].type == "City"][:1]
+            [k for k in self.places_in(own_wide, t) if self.idx.actors[k].type == "City"][:1] or self.places_in(args)
         if kind == "Visit" and not locs:
             objs = [c for c in verb.children if c.dep_ == "dobj"] + \
                    [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in") for g in c.children if g.dep_ == "pobj"]
@@ -314,7 +320,7 @@ class EventReader:
                 if lemma in attend_verbs:
                     parts += self.actors_in([verb.head], exclude)          # "Sherman, who attended the meeting"
         m.organizers = list(dict.fromkeys(m.organizers))
-        m.attendees = list(dict.fromkeys(parts + m.organizers))
+        m.attendees = [k for k in dict.fromkeys(parts + m.organizers) if self.idx.type_of(k) not in ("City", "Place")]
 
 
 NEAR_DEPS = {"compound", "amod", "prep", "pobj", "npadvmod", "poss", "nmod", "appos", "nummod", "case", "det", "conj", "cc"}
@@ -345,6 +351,7 @@ def compounds_of(t: Token) -> list[Token]:
 
 
 def distinctive(name: str) -> str:
+    """The words of an event name that tell it apart from other events ('NATO-Russia Council')."""
     if name.islower() and " " not in name and name in VERB_NAMES:
         return ""
     return " ".join(w for w in name.lower().split() if w not in GENERIC_NAME_WORDS)

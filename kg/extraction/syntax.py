@@ -42,6 +42,7 @@ def tense(verb: Token) -> str | None:
 
 
 def subjects(verb: Token) -> list[Token]:
+    """The subjects of VERB, inherited from the verb it is conjoined with or complements."""
     subs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if not subs and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subjects(verb.head)
@@ -51,6 +52,7 @@ def subjects(verb: Token) -> list[Token]:
 
 
 def negated(tok: Token) -> bool:
+    """Whether TOK is negated ('not', 'never', 'no')."""
     return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in tok.children)
 
 

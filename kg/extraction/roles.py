@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from kg.extract.actors import ActorIndex
-from kg.extract.syntax import sentence_of
+from kg.extraction.actors import ActorIndex
+from kg.extraction.syntax import sentence_of
 from kg.lexicon import data_lines, title_rx
 from kg.records import Role
 

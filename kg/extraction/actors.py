@@ -7,7 +7,7 @@ from typing import Iterable, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.syntax import sentence_of
+from kg.extraction.syntax import sentence_of
 from kg.geo import gazetteer
 from kg.names import fold, initials
 from kg.lexicon import table, word_set
@@ -36,6 +36,7 @@ class ActorIndex:
     by_token: dict[int, Mention] = field(default_factory=dict)
 
     def add(self, span_start: int, span_end: int, text: str, name: str, typ: str, alias: str | None = None):
+        """Record a mention of an actor (creating the actor, or adding ALIAS to its names) and return its key."""
         key = actor_key(typ, name)
         old = self.actors.get(key)
         names = tuple(dict.fromkeys((old.names if old else (name,)) + ((alias,) if alias else ())))
@@ -60,6 +61,7 @@ class ActorIndex:
         return a.type if a else key.split(":", 1)[0]
 
     def at(self, token: Token) -> str | None:
+        """The key of the actor mentioned at TOKEN, if any."""
         m = self.by_token.get(token.i)
         return m.key if m else None
 

@@ -6,10 +6,10 @@ from datetime import date
 from spacy.tokens import Doc
 
 from kg import dates
-from kg.extract.actors import extract_actors, implied_actors
-from kg.extract.events import extract_events
-from kg.extract.positions import extract_positions
-from kg.extract.roles import extract_roles, title_spans
+from kg.extraction.actors import extract_actors, implied_actors
+from kg.extraction.events import extract_events
+from kg.extraction.positions import extract_positions
+from kg.extraction.roles import extract_roles, title_spans
 from kg.records import ArticleFacts, CleanArticle
 
 NO_DATE = "no publication or reference date: relative dates left unresolved"

@@ -11,8 +11,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg import dates
-from kg.extract.actors import ActorIndex, state_of
-from kg.extract.syntax import negated, sentence_of, subjects
+from kg.extraction.actors import ActorIndex, state_of
+from kg.extraction.syntax import negated, sentence_of, subjects
 from kg.lexicon import table, word_set
 from kg.names import fold
 from kg.records import Position
@@ -56,6 +56,7 @@ def stance_of_verb(tok: Token) -> str | None:
 
 
 class PositionReader:
+    """Reads the positions of one parsed article."""
     def __init__(self, doc: Doc, idx: ActorIndex, ref=None, year_hint: int | None = None,
                  roles=(), not_holders: frozenset = frozenset()):
         self.doc, self.idx, self.ref, self.year_hint = doc, idx, ref, year_hint
@@ -149,6 +150,7 @@ class PositionReader:
         return None
 
     def according_to(self, sent: Span) -> str | None:
+        """The holder named by 'according to X' in the sentence."""
         m = re.search(r"\baccording to\b", sent.text, re.I)
         if not m:
             return None
@@ -172,6 +174,7 @@ class PositionReader:
         return text.strip(" ,;:\"“”"), toks
 
     def positions(self) -> list[Position]:
+        """Every position of the article: from stance verbs, nouns and adjectives."""
         out = []
         for sent in self.doc.sents:
             quote = QUOTE.search(sent.text)
@@ -296,6 +299,7 @@ class PositionReader:
         return False
 
     def same_side(self, a: str, b: str) -> bool:
+        """Whether a person serves the other actor (or the other way round)."""
         return b in self.sides.get(a, ()) or a in self.sides.get(b, ())
 
     def embedded(self, tok: Token) -> bool:
