@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from kg.clean import clean_text, with_year_hint
 from kg.extraction.article import extract_article
-from kg.nlp import with_fixed_entities
+from kg.nlp import PARAGRAPHS, SEGMENTED, mark_paragraphs, with_fixed_entities
 
 FACTS = "kg_facts"
 META = "kg_meta"
@@ -37,14 +37,18 @@ class KgFacts:
         return context if isinstance(context, Mapping) else doc._.get(META)
 
     def body_doc(self, doc: Doc, body: str) -> Doc:
-        """The doc of the cleaned body: DOC itself when cleaning kept its text, else the body run
-        through the components before this one."""
-        if body == doc.text:
+        """The doc of the cleaned body: DOC itself when cleaning kept its text and kg's paragraph
+        bounds were set before the parser (add "kg_paragraphs" before "parser" to save this), else the
+        body run through the components before this one, with those bounds."""
+        if body == doc.text and (doc.user_data.get(SEGMENTED) or "\n" not in body):
             return doc
         out = self.nlp.make_doc(body)
+        names = [name for name, _ in self.nlp.pipeline]
         for name, proc in self.nlp.pipeline:
             if name == self.name:
                 break
+            if name == "parser" and PARAGRAPHS not in names:
+                out = mark_paragraphs(out)
             out = proc(out)
         return out
 

@@ -31,6 +31,36 @@ def _set(doc: Doc, spans: list[Span]) -> None:
 
 
 FIXED = "kg_entities_fixed"
+PARAGRAPHS = "kg_paragraphs"
+SEGMENTED = "kg_paragraphs_marked"
+OPEN_QUOTES, CLOSE_QUOTES = {"“", "‘"}, {"”"}
+
+
+@Language.component(PARAGRAPHS, assigns=["token.is_sent_start"])
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Sentence bounds the parser must keep: a paragraph break always starts a sentence (news
+    paragraphs never run on, and page furniture stays out of the sentences beside it), and a closing
+    quotation mark never does (it ends the sentence it closes)."""
+    inside = False
+    after_break = True
+    for tok in doc:
+        if tok.is_space:
+            if "\n" in tok.text:
+                after_break, inside = True, False
+            continue
+        if after_break:
+            tok.is_sent_start = True
+            after_break = False
+        elif tok.text in CLOSE_QUOTES or (tok.text == '"' and inside):
+            tok.is_sent_start = False
+        if tok.text == '"':
+            inside = not inside
+        elif tok.text in OPEN_QUOTES:
+            inside = True
+        elif tok.text in CLOSE_QUOTES:
+            inside = False
+    doc.user_data[SEGMENTED] = True
+    return doc
 
 
 def with_fixed_entities(doc: Doc) -> Doc:
@@ -109,5 +139,6 @@ def load(model: str = DEFAULT_MODEL) -> Language:
         raise ModelError(f"spaCy model '{model}' cannot be loaded ({str(e).splitlines()[0][:120]})") from None
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model '{model}' has no parser or no NER: kg needs both")
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(ENTITY_FIXES, after="ner")
     return nlp
