@@ -253,6 +253,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="first N sentences only (0 = all)")
     ap.add_argument("--model", default=DEFAULT_MODEL, help="installed spaCy pipeline for both systems")
     ap.add_argument("--json", action="store_true", help="machine-readable output")
+    ap.add_argument("--misses", action="store_true", help="also list, per sentence, where kg and bare spaCy differ")
     a = ap.parse_args()
 
     sents = load_sentences(a.limit)
@@ -265,6 +266,37 @@ def main() -> None:
         "seconds": {"spacy": round(sp_time, 2), "kg": round(kg_time, 2)},
     }
     print(json.dumps(res, indent=2) if a.json else table(res))
+    if a.misses:
+        print_misses(sents, sp_preds, kg_preds, view)
+
+
+def lenient_hits(pred: list[tuple], gold: list[tuple]) -> set[tuple]:
+    """The predicted spans that overlap a gold span of the same type."""
+    return {p for p in pred if any(g[2] == p[2] and min(p[1], g[1]) > max(p[0], g[0]) for g in gold)}
+
+
+def print_misses(sents, sp_preds, kg_preds, view) -> None:
+    """Per sentence, where kg and bare spaCy differ: gold entities kg misses but spaCy finds, kg's
+    false mentions that spaCy did not make, and Work_For pairs kg misses or invents."""
+    print("\nWhere kg differs from bare spaCy (lenient; - lost by kg, + kg's false extra):")
+    for s, sp, kp in zip(sents, sp_preds, kg_preds):
+        gold = [(e["start"], e["end"], e["type"]) for e in s["entities"] if e["type"] in TYPES]
+        sp_hit, kg_hit = lenient_hits(sp, gold), lenient_hits(kp, gold)
+        lost = [g for g in gold if any(min(p[1], g[1]) > max(p[0], g[0]) and p[2] == g[2] for p in sp_hit)
+                and not any(min(p[1], g[1]) > max(p[0], g[0]) and p[2] == g[2] for p in kg_hit)]
+        extra = [p for p in kp if p not in kg_hit and p[2] in TYPES and not any(
+            min(p[1], q[1]) > max(p[0], q[0]) and q[2] == p[2] for q in sp if q not in sp_hit)]
+        extra = [p for p in extra if not any(p == q for q in sp)]
+        gold_wf = [(h["text"], t["text"]) for r, h, t in s["relations"] if r == "Work_For"]
+        pred_wf = view.pairs(s["id"], "Work_For")
+        if lost or extra or gold_wf or pred_wf:
+            lines = [f"- {s['text'][g[0]:g[1]]} ({g[2]})" for g in lost]
+            lines += [f"+ {s['text'][p[0]:p[1]]} ({p[2]})" for p in extra]
+            lines += [f"  Work_For gold: {h} -> {t}" for h, t in gold_wf]
+            lines += [f"  Work_For kg:   {ps[:1]} -> {os_[:1]}" for ps, os_ in pred_wf]
+            if lost or extra or len(gold_wf) != len(pred_wf):
+                print(f"{s['id']}: {s['text'][:160]}")
+                print("\n".join("    " + ln for ln in lines))
 
 
 if __name__ == "__main__":

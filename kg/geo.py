@@ -18,6 +18,8 @@ class Gazetteer:
     demonyms: dict           # folded demonym -> canonical country name
     capitals: dict           # folded capital -> canonical country name
     cities: dict             # folded city name -> display name
+    regions: dict = None     # folded name of a state or province -> (display name, country)
+    city_country: dict = None    # folded city name -> its country
 
     def country(self, text: str) -> str | None:
         """The canonical name of the country TEXT names, if any."""
@@ -31,6 +33,16 @@ class Gazetteer:
         """The country whose capital TEXT names."""
         key = fold(text)
         return self.capitals.get(key) or self.capitals.get(fold(self.cities.get(key, "")))
+
+    def region(self, text: str) -> tuple[str, str] | None:
+        """(name, country) of a state or province ('Maryland', 'Guangdong')."""
+        return (self.regions or {}).get(fold(text))
+
+    def country_of(self, text: str) -> str | None:
+        """The country a city or region is in, as far as the gazetteer knows."""
+        key = fold(text)
+        got = (self.city_country or {}).get(key) or self.capitals.get(key)
+        return got or ((self.regions or {}).get(key) or (None, None))[1]
 
     def city(self, text: str) -> str | None:
         """The display name of a city of 100,000 people or more (or a capital)."""
@@ -76,10 +88,15 @@ def gazetteer() -> Gazetteer:
         name = countries.get(fold(c["name"]))
         if cap and name:
             capitals.setdefault(fold(cap), name)
-    cities = {}
-    for c in gc.get_cities().values():
+    code_country = {code: countries.get(fold(c["name"])) for code, c in gc.get_countries().items()}
+    cities, city_country = {}, {}
+    for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):     # the biggest city of a name wins
         if c["population"] >= CITY_MIN_POPULATION or fold(c["name"]) in capitals:
-            cities.setdefault(fold(c["name"]), c["name"])
+            short = re.sub(r"\s+City$", "", c["name"])       # 'New York City' is also 'New York'
+            for key in dict.fromkeys((fold(c["name"]), fold(short))):
+                cities.setdefault(key, c["name"])
+                if code_country.get(c["countrycode"]):
+                    city_country.setdefault(key, code_country[c["countrycode"]])
             if fold(c["name"]) in capitals:   # 'Kiev' for Kyiv; other cities' old names ('Stalino') stay out
                 for alt in c.get("alternatenames") or []:
                     if re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?", alt):
@@ -92,4 +109,13 @@ def gazetteer() -> Gazetteer:
             del capitals[cap_key]
         else:
             cities.setdefault(cap_key, cities.get(cap_key) or cap_key.title())
-    return Gazetteer(countries, demonyms, capitals, cities)
+    regions = {}
+    for c in countryinfo.all_countries():
+        info = c.info()
+        name = _short_name(info.get("name") or "")
+        for prov in info.get("provinces") or []:
+            if isinstance(prov, str) and re.fullmatch(r"[A-Za-z .'\-]{3,40}", prov) and fold(prov) not in countries:
+                regions.setdefault(fold(prov), (prov, name))
+    for code, st in gc.get_us_states().items():
+        regions[fold(st["name"])] = (st["name"], "United States")
+    return Gazetteer(countries, demonyms, capitals, cities, regions, city_country)

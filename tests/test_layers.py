@@ -12,7 +12,7 @@ KG = Path(__file__).resolve().parents[1] / "kg"
 STAGES = [
     ("base", {"kg.version", "kg.errors", "kg.records", "kg.lexicon", "kg.namespaces", "kg.names", "kg.io"}),
     ("text", {"kg.ingest", "kg.clean", "kg.dates", "kg.geo"}),
-    ("nlp", {"kg.nlp"}),
+    ("nlp", {"kg.nlp", "kg.entity_rules"}),
     ("extract", {"kg.extraction", "kg.extraction.syntax", "kg.extraction.actors", "kg.extraction.roles", "kg.extraction.events",
                  "kg.extraction.positions", "kg.extraction.article", "kg.worker"}),
     ("resolve", {"kg.resolve"}),

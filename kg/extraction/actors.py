@@ -14,7 +14,6 @@ from kg.lexicon import table, word_set
 from kg.records import Actor
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-NAME_PARTICLES = {"de", "da", "van", "von", "bin", "al", "der", "la", "le", "del", "di", "ibn"}
 
 
 @dataclass(frozen=True)
@@ -107,6 +106,11 @@ def clean_name(text: str) -> str:
     return " ".join(t.split())
 
 
+def _joined_by_hyphen(t: Token) -> bool:
+    """'un' in 'Kim Jong-un': a word joined to the one before it by a hyphen, no space between."""
+    return t.i >= 2 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_ and not t.doc[t.i - 2].whitespace_
+
+
 def is_junk(span: Span, name: str) -> bool:
     """Names no one would call an actor: lower-case words, title fragments, sentence adverbs."""
     if not name or not any(c.isupper() for c in name) or len(name) < 2:
@@ -115,13 +119,10 @@ def is_junk(span: Span, name: str) -> bool:
         return True
     if span.label_ == "PERSON":
         toks = [t for t in span if t.text not in ("'s", "’s")]
-        if any(t.is_lower and t.text not in NAME_PARTICLES and t.is_alpha for t in toks):
+        if any(t.is_lower and t.is_alpha and t.text not in word_set("name_particles.txt") and not _joined_by_hyphen(t)
+               for t in toks):
             return True
-        if len(toks) == 1 and (span.start == sentence_of(span).start) and span.end < len(span.doc) and span.doc[span.end].is_punct:
-            return True
-        if toks and toks[-1].tag_ == "NNPS":
-            return True
-        if len(toks) == 1 and not toks[0].tag_.startswith("NN"):
+        if len(toks) == 1 and (toks[0].tag_ == "NNPS" or not toks[0].tag_.startswith("NN")):
             return True                   # "Naturally, ...", "Risky as it is, ...": a word, not a name
     return False
 
@@ -134,26 +135,36 @@ def split_person(span: Span) -> Span:
     return span
 
 
+def _as_written(surface: str, canonical: str) -> tuple[str, str | None]:
+    """(name, other name): the surface form when it is the gazetteer's name written otherwise
+    ('Montreal' for 'Montréal'), else the gazetteer's name with the surface as another name."""
+    if fold(surface) == fold(canonical):
+        return surface, None
+    return canonical, surface
+
+
 def typed_name(span: Span, name: str) -> tuple[str, str, str | None] | None:
     """(type, canonical name, alternate surface) of an entity, or None when it names no actor."""
     gz = gazetteer()
     label = span.label_
-    seats = table("seats_of_government.tsv")
-    if name.lower() in seats:
-        return "Country", seats[name.lower()], name
+    seat = table("seats_of_government.tsv").get(name.lower())
+    if seat and label != "PERSON":
+        return "Country", seat, name             # a seat of government stands for its state
     country = gz.country(name)
-    if country and label in ("GPE", "ORG", "LOC", "NORP", "PERSON"):
-        return "Country", country, name if fold(name) != fold(country) else None
+    if country and label in ("GPE", "ORG", "LOC", "NORP"):
+        return ("Country", *_as_written(name, country))
     if label in ("NORP", "GPE"):
         dem = gz.demonym(name) or gz.demonym(re.sub(r"s$", "", name))
         if dem:
-            return "Country", dem, None       # "Russian officials", a demonym tagged as a place
+            return "Country", dem, None           # "Russian officials", a demonym tagged as a place
         if label == "NORP":
             return None
     if label == "GPE":
         city = gz.city(name)
         if city:
-            return "City", city, name if fold(name) != fold(city) else None
+            return ("City", *_as_written(name, city))
+        if re.search(r"\d", name) or (name.isupper() and len(name) <= 5 and not gz.region(name)):
+            return "Organization", name, None     # 'G7', 'G20': a group of states, not a place
         return "Place", name, None
     if label in ("LOC", "FAC"):
         return "Place", name, None
@@ -164,23 +175,64 @@ def typed_name(span: Span, name: str) -> tuple[str, str, str | None] | None:
     return None
 
 
+def person_names(doc: Doc, spans: list[Span]) -> dict[str, str]:
+    """Shorter names of persons that the article gives in full, mapped to the full name: a surname
+    ('Leyen', 'von der Leyen'), a family name written first ('Xi' of 'Xi Jinping'), initials ('MBS'),
+    a nickname in brackets or after 'known as'. Only where one full name fits."""
+    full = list(dict.fromkeys(n for e in spans if len((n := clean_name(e.text)).split()) > 1))
+    lasts = {f.split()[-1] for f in full}
+    candidates: dict[str, set] = {}
+    for f in full:
+        words = f.split()
+        for i in range(1, len(words)):
+            if words[i][:1].isupper() or words[i] in word_set("name_particles.txt"):
+                candidates.setdefault(" ".join(words[i:]), set()).add(f)
+        if words[0] not in lasts:
+            candidates.setdefault(words[0], set()).add(f)
+        if len(words) > 2 or any(w in word_set("name_particles.txt") for w in words):
+            candidates.setdefault(initials(words), set()).add(f)
+    for nick, f in nicknames(doc, full):
+        candidates.setdefault(nick, set()).add(f)
+    longer = {f for f in full if any(f != g and g.endswith(" " + f) for g in full)}
+    out = {k: next(iter(v)) for k, v in candidates.items() if len(v) == 1 and k not in full}
+    out.update({f: next(g for g in full if g != f and g.endswith(" " + f)) for f in longer
+                if sum(g.endswith(" " + f) for g in full if g != f) == 1})
+    return out
+
+
+NICKNAME = re.compile(r"\s*(?:\(\s*(?P<paren>[A-Z][\w.\-’']{1,30}(?:\s+[A-Z][\w.\-’']{1,30})?)\s*\)"
+                      r"|,?\s+(?:also |better |widely |popularly )?known as\s+[\"“']?(?P<known>[A-Z][\w.\-’']{1,30}(?:\s+[A-Z][\w.\-’']{1,30})?))")
+QUOTED_MIDDLE = re.compile(r"(?P<first>[A-Z][\w\-]+)\s+[\"“'‘](?P<nick>[A-Z][\w\-]+)[\"”'’]\s+(?P<last>[A-Z][\w\-]+)")
+
+
+def nicknames(doc: Doc, full: list[str]) -> list[tuple[str, str]]:
+    """(nickname, full name) pairs the article states: 'Mohammed bin Salman (MBS)', 'X, known as Y',
+    'Benjamin “Bibi” Netanyahu'."""
+    text, out = doc.text, []
+    gz = gazetteer()
+    for f in full:
+        for m in re.finditer(re.escape(f), text):
+            n = NICKNAME.match(text, m.end())
+            nick = n and (n["paren"] or n["known"])
+            if nick and not gz.country(nick) and not gz.city(nick) and nick != f:
+                out.append((nick, f))
+    for m in QUOTED_MIDDLE.finditer(text):
+        plain = f"{m['first']} {m['last']}"
+        if plain in full:
+            out.append((m["nick"], plain))
+    return out
+
+
 def extract_actors(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> ActorIndex:
-    """Every actor entity of the doc, persons' surnames joined to their full names."""
+    """Every actor entity of the doc, typed and named canonically: persons' shorter names joined to
+    their full names, acronyms to the names they abbreviate."""
     idx = ActorIndex(doc=doc)
     inside_title = lambda s: any(a <= s.start_char and s.end_char <= b for a, b in title_spans)
-    full_names: dict[str, str] = {}
-    ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
-    for e in ents:
-        if e.label_ == "PERSON":
-            e = split_person(e)
-            n = clean_name(e.text)
-            if len(n.split()) > 1 and not is_junk(e, n):
-                full_names.setdefault(n.split()[-1], n)
+    ents = [split_person(e) if e.label_ == "PERSON" else e for e in doc.ents if e.label_ in ACTOR_LABELS]
+    people = person_names(doc, [e for e in ents if e.label_ == "PERSON" and not is_junk(e, clean_name(e.text))])
     acronyms = acronym_aliases(doc)
     long_forms = {v: k for k, v in acronyms.items()}
     for e in ents:
-        if e.label_ == "PERSON":
-            e = split_person(e)
         name = clean_name(e.text)
         if is_junk(e, name) or inside_title(e):
             continue
@@ -188,8 +240,8 @@ def extract_actors(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> ActorIn
         if not typed:
             continue
         typ, canon, alias = typed
-        if typ == "Person" and len(canon.split()) == 1 and canon in full_names:
-            canon, alias = full_names[canon], canon
+        if typ == "Person" and canon in people:
+            canon, alias = people[canon], canon
         if typ == "Organization":
             long = acronyms.get(canon)
             if long:
