@@ -36,28 +36,40 @@ def honorifics() -> frozenset[str]:
 
 @dataclass
 class NameFacts:
-    """What the document says about its names, gathered once: the parts of multi-word person names,
-    and the words that stand after a title or honorific somewhere (a sign of a person)."""
+    """What the document says about its names: the parts of multi-word person names (as the spans
+    stand now), and the words that stand after a title or honorific somewhere (a sign of a person)."""
     first: Counter = field(default_factory=Counter)     # first words of multi-word PERSON spans
     last: Counter = field(default_factory=Counter)      # last words of multi-word PERSON spans
+    suffixes: set = field(default_factory=set)          # 'von der leyen', 'leyen': ends of full names, lower case
+    single: set = field(default_factory=set)            # one-word PERSON names
     titled: set = field(default_factory=set)            # words right after a title or honorific
 
     @classmethod
     def of(cls, doc: Doc, spans: list[Span]) -> "NameFacts":
         """The facts of DOC with entity spans SPANS."""
         facts = cls()
-        for e in spans:
-            words = [t for t in e if t.is_alpha and t.text[:1].isupper()]
-            if e.label_ == "PERSON" and len(words) > 1:
-                facts.first[words[0].text] += 1
-                facts.last[words[-1].text] += 1
         title = re.compile(rf"(?<![\w-])(?:{title_rx()})\.?\s+$", re.I)
         for t in doc:
             if t.i and t.text[:1].isupper():
                 prev = doc[t.i - 1]
                 if prev.lower_.rstrip(".") in honorifics() or title.search(doc.text[max(0, t.idx - 60):t.idx]):
                     facts.titled.add(t.text)
-        return facts
+        return facts.with_spans(spans)
+
+    def with_spans(self, spans: list[Span]) -> "NameFacts":
+        """The name parts of the person spans as they stand now (the titled words stay)."""
+        self.first, self.last, self.suffixes, self.single = Counter(), Counter(), set(), set()
+        for e in spans:
+            if e.label_ == "PERSON" and len(e) == 1:
+                self.single.add(e.text)
+            words = [t for t in e if t.is_alpha and t.text[:1].isupper()]
+            if e.label_ == "PERSON" and len(words) > 1:
+                self.first[words[0].text] += 1
+                self.last[words[-1].text] += 1
+                toks = [t for t in e if not t.is_punct]
+                for i in range(1, len(toks)):
+                    self.suffixes.add(" ".join(t.lower_ for t in toks[i:]))
+        return self
 
     def is_person_word(self, word: str) -> bool:
         """Whether the document treats WORD as (part of) a person's name."""
@@ -92,6 +104,15 @@ def trim_edges(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
             while end > start + 1 and (doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
                                        or doc[end - 1].text in ",;:-("):
                 end -= 1
+            if e.label_ == "ORG":           # 'TASS news agency': the name, not what it is
+                while end > start + 1 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("NOUN", "ADJ") and \
+                        doc[end - 2].text != "-" and any(t.text[:1].isupper() for t in doc[start:end - 1]):
+                    end -= 1
+            own = next((t.i for t in doc[start:end - 1] if t.tag_ == "POS"), None)
+            owner = doc[start:own].text if own is not None else ""
+            if e.label_ in ("ORG", "FAC", "LOC") and own is not None and own + 1 < end and (
+                    gazetteer().country(owner) or gazetteer().capital_of(owner) or owner.isupper()):
+                start = own + 1             # "Iran's Supreme National Security Council": the possessor is another actor
         if (start, end) == (e.start, e.end):
             out.append(e)
         elif end > start:
@@ -190,9 +211,13 @@ def people_by_name_parts(doc: Doc, spans: list[Span], facts: NameFacts) -> list[
     parts = set(facts.last) | {w for w, n in facts.first.items() if w not in facts.last}
     out = []
     covered = set()
+    heads = word_set("org_heads.txt")
     for e in spans:
-        if e.label_ in ("GPE", "ORG", "NORP", "LOC") and len(e) == 1 and e.text in parts and not gz.country(e.text):
-            e = relabel(e, "PERSON")
+        if e.label_ in ("GPE", "ORG", "NORP", "LOC") and not gz.country(e.text) and (
+                (len(e) == 1 and e.text in parts) or (len(e) > 1 and e.text.lower() in facts.suffixes)
+                or (1 < len(e) <= 3 and e[-1].text in facts.single and all(t.tag_ == "NNP" for t in e)
+                    and not any(t.text in heads for t in e))):
+            e = relabel(e, "PERSON")     # 'Alexei Navalny' tagged an organisation where 'Navalny' is a person
         out.append(e)
         covered.update(range(e.start, e.end))
     for t in doc:
@@ -265,5 +290,5 @@ def fix_entities(doc: Doc, rules: tuple[Rule, ...] = ENTITY_RULES) -> list[Span]
     spans = list(doc.ents)
     facts = NameFacts.of(doc, spans)
     for rule in rules:
-        spans = rule(doc, spans, facts)
+        spans = rule(doc, spans, facts.with_spans(spans))
     return spans

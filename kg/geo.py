@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.lexicon import table
-from kg.names import fold
+from kg.names import fold, initials
 
 CITY_MIN_POPULATION = 100_000
 
@@ -79,6 +79,11 @@ def gazetteer() -> Gazetteer:
             cap = re.sub(r"\s+D\.?C\.?$", "", cap)
             capitals.setdefault(fold(cap), name)
     demonyms = {k: v[0] for k, v in demonyms.items()}
+    for name in set(countries.values()):       # 'UAE', 'DRC': the initials of a name of three words or more
+        words = name.split()
+        acr = initials(words)
+        if len(acr) >= 3 and len([w for w in words if w.lower() not in ("of", "the", "and")]) >= 3:
+            countries.setdefault(fold(acr), name)
     for alias, name in table("country_aliases.tsv").items():
         countries[fold(alias)] = name
         countries.setdefault(fold(name), name)

@@ -110,6 +110,89 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def without_initials(name: str) -> str:
+    """A person's name without middle initials ('Donald J. Trump' -> 'Donald Trump')."""
+    words = name.split()
+    return " ".join([words[0]] + [w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)] + words[-1:]) \
+        if len(words) > 2 else name
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of A and B, or LIMIT + 1 as soon as it must exceed LIMIT."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def join_spelling_variants(uf: UnionFind, persons: list[str], seen: dict) -> None:
+    """One person under two spellings of a full name ('Volodymyr Zelensky' / 'Zelenskyy', 'Emmanuel' /
+    'Emanuel Macron', 'Donald J. Trump' / 'Donald Trump'): full names whose folded forms, middle
+    initials aside, differ by one letter (two in names of 14 letters or more). Blocked by first and
+    by last word, never all pairs."""
+    full = [k for k in persons if len(seen[k].name.split()) > 1]
+    folded = {k: fold(without_initials(seen[k].name)) for k in full}
+    blocks = defaultdict(list)
+    for k in full:
+        words = without_initials(seen[k].name).split()
+        blocks[("first", fold(words[0]))].append(k)
+        blocks[("last", fold(words[-1])[:4])].append(k)
+    for keys in blocks.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                fa, fb = folded[a], folded[b]
+                limit = 2 if min(len(fa), len(fb)) >= 14 else 1
+                if min(len(fa), len(fb)) >= 8 and edit_distance(fa, fb, limit) <= limit:
+                    uf.union(a, b)
+
+
+def join_short_names(uf: UnionFind, persons: list[str], seen: dict, facts: list[ArticleFacts]) -> None:
+    """A person an article names by one word only ('Macron', 'Xi') is the person another article names
+    in full with that word as surname (or as family name written first), when the two articles share
+    other actors that not every article names; with several such full names, the one whose articles
+    share the most. Two people of one surname in unrelated stories stay two."""
+    articles_of = defaultdict(set)
+    actors_in = defaultdict(set)
+    for f in facts:
+        for a in f.actors:
+            articles_of[a.key].add(f.id)
+            actors_in[f.id].add(a.key)
+    common = len(facts) >= 10
+    df = Counter(uf.find(k) for f in facts for k in {uf.find(a.key) for a in f.actors})
+    frequent = {k for k, n in df.items() if common and n > 0.2 * len(facts)}
+
+    def context(key: str) -> set:
+        return {uf.find(k) for aid in articles_of[key] for k in actors_in[aid]} - frequent
+
+    by_word = defaultdict(set)
+    lasts = set()
+    for k in persons:
+        words = seen[k].name.split()
+        if len(words) > 1:
+            by_word[fold(words[-1])].add(k)
+            lasts.add(fold(words[-1]))
+    for k in persons:
+        words = seen[k].name.split()
+        if len(words) > 1 and fold(words[0]) not in lasts:
+            by_word[fold(words[0])].add(k)
+    for k in persons:
+        name = seen[k].name
+        cands = {uf.find(c) for c in by_word.get(fold(name), ())} - {uf.find(k)} if len(name.split()) == 1 else set()
+        if not cands:
+            continue
+        mine = context(k) - {uf.find(k)}
+        shared = sorted(((len(mine & (context(c) - {c})), c) for c in cands), reverse=True)
+        if shared[0][0] >= 1 and (len(shared) == 1 or shared[0][0] > shared[1][0]):
+            uf.union(shared[0][1], k)
+
+
 def merge_actors(facts: list[ArticleFacts]) -> tuple[dict, dict]:
     """One actor per real actor across articles: by folded name, surname, other names and acronyms (blocking keys, never all pairs)."""
     uf = UnionFind()
@@ -126,21 +209,14 @@ def merge_actors(facts: list[ArticleFacts]) -> tuple[dict, dict]:
     for key in seen:
         typ = key.split(":")[0]
         for n in names[key]:
-            by_fold[(typ, fold(n))].add(key)
+            by_fold[(typ, fold(without_initials(n) if typ == "Person" else n))].add(key)
     for keys in by_fold.values():
         ks = sorted(keys)
         for k in ks[1:]:
             uf.union(ks[0], k)
     persons = [k for k in seen if k.startswith("Person:")]
-    full_by_surname = defaultdict(set)
-    for k in persons:
-        n = seen[k].name
-        if len(n.split()) > 1:
-            full_by_surname[fold(n.split()[-1])].add(uf.find(k))
-    for k in persons:
-        n = seen[k].name
-        if len(n.split()) == 1 and len(full_by_surname.get(fold(n), ())) == 1:
-            uf.union(next(iter(full_by_surname[fold(n)])), k)
+    join_spelling_variants(uf, persons, seen)
+    join_short_names(uf, persons, seen, facts)
     orgs = [k for k in seen if k.startswith("Organization:")]
     by_alias = defaultdict(set)            # well-known other names of international organisations
     aliases = {fold(k): fold(v) for k, v in table("org_aliases.tsv").items()}

@@ -194,9 +194,40 @@ def person_names(doc: Doc, spans: list[Span]) -> dict[str, str]:
     for nick, f in nicknames(doc, full):
         candidates.setdefault(nick, set()).add(f)
     longer = {f for f in full if any(f != g and g.endswith(" " + f) for g in full)}
-    out = {k: next(iter(v)) for k, v in candidates.items() if len(v) == 1 and k not in full}
-    out.update({f: next(g for g in full if g != f and g.endswith(" " + f)) for f in longer
+    out = {k.lower(): next(iter(v)) for k, v in candidates.items() if len(v) == 1 and k not in full}
+    out.update({f.lower(): next(g for g in full if g != f and g.endswith(" " + f)) for f in longer
                 if sum(g.endswith(" " + f) for g in full if g != f) == 1})
+    return out
+
+
+GEO_HEADS = ("Strip", "Region", "Province", "Oblast", "Peninsula", "Valley", "Territory", "Territories")
+
+
+def organisation_and_place_names(names: list[tuple[str, str]]) -> dict[str, str]:
+    """Shorter names of organisations and places the article also gives in full: 'Congress' of 'U.S.
+    Congress', 'Foreign Ministry' of 'Russian Foreign Ministry' (the longer name adds only a country,
+    its demonym or another actor of the article), 'Gaza' of 'Gaza Strip' (a place plus a geographic
+    head word). Only where one longer name fits."""
+    gz = gazetteer()
+    by_type: dict[str, set] = {}
+    for typ, n in names:
+        by_type.setdefault(typ, set()).add(n)
+    known = {n for _, n in names}
+    out = {}
+    for typ, group in by_type.items():
+        for short in group:
+            fits = set()
+            for long in group | (by_type.get("Place", set()) if typ == "City" else set()):
+                if long == short:
+                    continue
+                if typ == "Organization" and long.endswith(" " + short):
+                    head = long[: -len(short)].strip().rstrip("'’s").strip()
+                    if gz.country(head) or gz.demonym(head) or head in known:
+                        fits.add(long)
+                if typ in ("Place", "City") and any(long == f"{short} {h}" for h in GEO_HEADS):
+                    fits.add(long)
+            if len(fits) == 1:
+                out[short] = fits.pop()
     return out
 
 
@@ -232,16 +263,26 @@ def extract_actors(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> ActorIn
     people = person_names(doc, [e for e in ents if e.label_ == "PERSON" and not is_junk(e, clean_name(e.text))])
     acronyms = acronym_aliases(doc)
     long_forms = {v: k for k, v in acronyms.items()}
+    typed_ents = []
     for e in ents:
         name = clean_name(e.text)
         if is_junk(e, name) or inside_title(e):
             continue
+        long = acronyms.get(name)
+        if long and e.label_ in ("ORG", "GPE") and gazetteer().country(long):
+            name = long                        # 'PRC' spelled out as a country's name
         typed = typed_name(e, name)
-        if not typed:
-            continue
-        typ, canon, alias = typed
-        if typ == "Person" and canon in people:
-            canon, alias = people[canon], canon
+        if typed and name != clean_name(e.text):
+            typed = (*typed[:2], clean_name(e.text))
+        if typed:
+            typed_ents.append((e, typed))
+    others = organisation_and_place_names([(typ, canon) for _, (typ, canon, _) in typed_ents if typ != "Person"])
+    for e, (typ, canon, alias) in typed_ents:
+        if typ == "Person" and canon.lower() in people:
+            canon, alias = people[canon.lower()], canon
+        elif canon in others:
+            canon, alias = others[canon], canon
+            typ = "Place" if typ == "City" else typ
         if typ == "Organization":
             long = acronyms.get(canon)
             if long:
