@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from kg import dates
-from kg.lexicon import patterns
+from kg.geo import gazetteer
+from kg.lexicon import patterns, word_set
 from kg.ingest import article_of_record
 from kg.records import Article, CleanArticle, Metadata
 
@@ -35,6 +36,44 @@ NAME_ONLY = re.compile(r"^[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){1,
 IMPERATIVE = re.compile(r"^\W*(register|sign|subscribe|share|follow|connect|click|download|give|leave|read|copy|join|get|"
                         r"our|all rights|copyright)\b", re.I)
 READ_MORE_TAIL = re.compile(r"\s*\b(?:read more|continue reading|read the full story)\.?\s*$", re.I)
+DATELINE_ALONE = re.compile(r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?)\s*(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s*\d{1,2}"
+                            r"(?:,?\s*\d{4})?))?\s*(?:\((?P<agency>[A-Z][\w&.' -]{1,40}?)\)\s*)?(?:[–—-]+|:)\s*$")
+DATELINE_COLON = re.compile(r"^(?P<place>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2})\s*(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s*\d{1,2}"
+                            r"(?:,?\s*\d{4})?))?\s*(?:\((?P<agency>[A-Z][\w&.' -]{1,40}?)\)\s*)?:\s+(?=[A-Z\"“])")
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
+DURATION_END = re.compile(r"\s\d{1,2}:\d{2}$")
+CREDIT_ONLY = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}(?:\s*/\s*[A-Za-z][\w.,\-]*(?:\s+[A-Z][\w.\-]*){0,3})+")
+SPEAKER_TITLE = re.compile(r"^[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,3}:\s+\S")
+CREDIT_TAIL = re.compile(
+    r"(?:\s*(?:Photograph|Photo|Picture|Image)s?\s*(?:credit)?\s*:\s*[^.]{2,80}$"
+    r"|\s*\((?:[A-Z][\w.\-]*\s+)?(?:Photo|Pool|Image|File)\b[^()]{0,80}\)\s*$"
+    r"|\s+[A-Z][\w.\-]+(?:\s*/\s*[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,3})+(?:\s+via\s+[A-Z]+)?\s*$"
+    r"|\s+(?:AP|AFP|REUTERS|Reuters|EPA|Getty Images|Xinhua|TASS|Sputnik|ANI|PTI|EFE|dpa|AA)(?:\s*/\s*\w+)*\s*$)")
+
+
+def page_word_line(line: str) -> bool:
+    """A line made only of page-widget words ('Twitter', 'Email', 'EMBED </>More Videos')."""
+    rest = re.sub(r"[^\w\s-]", " ", line.lower())
+    for w in sorted(word_set("page_words.txt"), key=len, reverse=True):
+        rest = re.sub(rf"\b{re.escape(w)}\b", " ", rest)
+    return bool(line.strip()) and not rest.strip()
+
+
+def is_stamp(line: str) -> bool:
+    """A publication or update stamp: a date or a time and nothing but stamp words around it."""
+    if words(line) > 18 or not (dates.parse_explicit(line) or CLOCK.search(line)):
+        return False
+    rest = CLOCK.sub(" ", line)
+    rest = dates.DATE_WORDS.sub(" ", rest)
+    rest = re.sub(r"[^a-z.\s]", " ", rest.lower())
+    left = [w.strip(".") for w in rest.split() if w.strip(".") and w.strip(".") not in word_set("stamp_words.txt")]
+    return not left
+
+
+def is_link_label_line(line: str) -> bool:
+    """'Read more: <another story's headline>', 'RELATED: ...': a link to another page."""
+    m = re.match(r"^\W*([A-Za-z][A-Za-z ]{1,25}?)\s*[:|–—]\s*\S", line)
+    return bool(m) and any(p.fullmatch(m.group(1).strip()) for p in patterns("link_labels.txt"))
 
 
 def words(line: str) -> int:
@@ -184,6 +223,58 @@ def by_line(ln: str, page: Page) -> str | None:
     return None
 
 
+def stamp(ln: str, page: Page) -> str | None:
+    """'21 March, 2023, 09:40 am', 'Last modified: ...', 'This content was published on ...': a stamp.
+    The first one that prints a full date dates the article when nothing else does."""
+    if not is_stamp(ln):
+        return ln
+    exp = dates.parse_explicit(ln)
+    if exp and exp[0] and not page.published and not re.search(r"updated|modified", ln, re.I):
+        page.published = _iso(exp)
+    page.drop(ln)
+    return None
+
+
+def by_line_with_stamp(ln: str, page: Page) -> str | None:
+    """'By AP Published Date - 11:05 PM, Fri - 10 March 23': a byline followed by a stamp."""
+    m = re.match(r"^[Bb][Yy]\s+(?P<who>[A-Z][\w.'’\- ]{1,40}?)\s+(?=(?:Published|Updated|Posted|Last|First|\||[–—-]))", ln)
+    if not m or not is_stamp(ln[m.end():]):
+        return ln
+    page.authors.append(m["who"].strip())
+    page.drop(ln)
+    return None
+
+
+def link_label(ln: str, page: Page) -> str | None:
+    """'Read more: ...', 'RELATED: ...', 'WATCH: ...': a link to another story, not this one's text."""
+    if is_link_label_line(ln) and words(ln) <= 30:
+        page.drop(ln)
+        return None
+    return ln
+
+
+def widgets(ln: str, page: Page) -> str | None:
+    """Share buttons and video widgets: a line of widget words only, widget words in front of a caption,
+    a video title ending in its running time."""
+    if page_word_line(ln) or (DURATION_END.search(ln) and is_headline_shaped(ln)):
+        page.drop(ln)
+        return None
+    m = re.match(r"^((?:[A-Za-z]+\s+){1,3})(?=[A-Z])", ln)
+    if m and page_word_line(m.group(1)):
+        page.drop(m.group(1).strip())
+        return ln[m.end():]
+    return ln
+
+
+def inline_markers(ln: str, page: Page) -> str | None:
+    """'... said. Advertisement The talks ...': a marker of the page between two sentences goes."""
+    pattern = "|".join(re.escape(w) for w in sorted(word_set("page_words.txt"), key=len, reverse=True))
+    new = re.sub(rf"(?<=[.!?”\"])\s+(?i:{pattern})\s+(?=[A-Z“\"])", " ", ln)
+    if new != ln:
+        page.drop("(marker inside a paragraph)")
+    return new
+
+
 def tail_heading(ln: str, page: Page) -> str | None:
     """'Related stories', 'About the author': the lines after it are furniture until text resumes."""
     if not is_tail_heading(ln):
@@ -220,31 +311,48 @@ def furniture_or_bio(ln: str, page: Page) -> str | None:
 
 
 def captioned_photo(ln: str, page: Page) -> str | None:
-    """A photo caption ending in its credit ('... in Geneva. REUTERS/Denis Balibouse') goes whole."""
-    credit = PHOTO_CREDIT.search(ln)
-    if credit and credit.start() > 0 and not is_furniture(ln[:credit.start()]):
+    """A photo caption ending in its credit ('... in Geneva. REUTERS/Denis Balibouse'): the credit goes,
+    the caption stays when it is a sentence (it tells who was where), else the line goes; a line
+    that is only a credit ('Agency / Photographer') goes."""
+    if CREDIT_ONLY.fullmatch(ln):
         page.drop(ln)
         return None
-    return ln
+    credit = CREDIT_TAIL.search(ln) or PHOTO_CREDIT.search(ln)
+    if not credit:
+        return ln
+    caption = ln[:credit.start()].rstrip()
+    page.drop(ln[credit.start():].strip())
+    if caption and re.search(r"[.!?][\"”’)]*$", caption) and words(caption) >= 6 and not is_furniture(caption):
+        return caption
+    if caption:
+        page.drop(caption)
+    return None
 
 
 def dateline(ln: str, page: Page) -> str | None:
     """'BRUSSELS, Jan.4 (Reuters) –' or '(CNN)' opening the first paragraph: place, day and outlet out
     of the text, into the metadata."""
-    m = DATELINE.match(ln) if not page.dateline and len(page.body) < 2 else None
+    early = not page.dateline and len(page.body) < 2
+    m = DATELINE.match(ln) if early else None
     m = m or (AGENCY_LEAD.match(ln) if not page.body else None)
+    alone = DATELINE_ALONE.match(ln) if early else None
+    colon = DATELINE_COLON.match(ln) if early and not (m or alone) else None
+    if colon and not (gazetteer().city(colon["place"]) or gazetteer().country(colon["place"])
+                      or gazetteer().region(colon["place"]) or colon["place"].isupper()):
+        colon = None                       # 'Nadhim Zahawi: ...' is not a place
+    m = m or alone or colon
     if not m:
         return ln
     if m["agency"]:
         page.publisher = page.publisher or m["agency"].strip()
-    if m.re is DATELINE:
+    if m.re is not AGENCY_LEAD:
         page.dateline = m["place"].strip().title()
         exp = dates.parse_explicit(m["date"]) if m["date"] else None
         if exp:
             page.month_day = (exp[1], exp[2])
             if exp[0] and not page.published:
                 page.published = _iso(exp)
-    return ln[m.end():]
+    return ln[m.end():] or None
 
 
 def repeated_line(ln: str, page: Page) -> str | None:
@@ -257,8 +365,44 @@ def repeated_line(ln: str, page: Page) -> str | None:
     return ln
 
 
-LINE_RULES = (strip_bullet, credit_line, stamp_line, source_line, by_line, tail_heading, tail_item,
-              read_more_tail, furniture_or_bio, captioned_photo, dateline, repeated_line)
+LINE_RULES = (strip_bullet, credit_line, stamp_line, source_line, by_line, by_line_with_stamp, stamp, link_label,
+              tail_heading, tail_item, read_more_tail, widgets, inline_markers, furniture_or_bio, captioned_photo,
+              dateline, repeated_line)
+
+
+def is_metadata_line(ln: str) -> bool:
+    """A line the metadata rules read (source, stamp, byline, credit, a dateline on its own)."""
+    return bool(SOURCE_LINE.match(ln) or STAMP_LINE.match(ln) or BY_LINE.match(ln) or DATELINE_ALONE.match(ln)
+                or credit_names(ln)[1] or is_stamp(ln))
+
+
+def other_headlines(lines: list[str]) -> set[int]:
+    """Lines that are other stories' headlines, by their shape and company: three or more headline-shaped
+    lines in a row (a list of links), a 'Name: what they said' title with no closing punctuation, and
+    a headline-shaped line next to a link or widget line."""
+    bare = [CREDIT_TAIL.sub("", ln).rstrip() for ln in lines]        # a caption ends in its credit
+    shaped = {i for i, ln in enumerate(bare) if ln and 3 <= words(ln) <= 16 and is_headline_shaped(ln)
+              and not is_metadata_line(lines[i])}
+    order = [i for i, ln in enumerate(lines) if ln]
+    out = set()
+    run: list[int] = []
+    for i in order + [None]:
+        if i is not None and i in shaped:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = []
+    for i in shaped:
+        if SPEAKER_TITLE.match(lines[i]) and words(lines[i]) <= 14:
+            out.add(i)
+    links = {i for i in order if is_link_label_line(lines[i]) or page_word_line(lines[i]) or
+             (DURATION_END.search(lines[i]) and is_headline_shaped(lines[i]))}
+    for n, i in enumerate(order):
+        near = order[max(0, n - 1):n] + order[n + 1:n + 2]
+        if i in shaped and words(lines[i]) <= 14 and any(j in links for j in near):
+            out.add(i)
+    return out
 
 
 def clean(article: Article) -> CleanArticle:
@@ -267,7 +411,11 @@ def clean(article: Article) -> CleanArticle:
     raw_lines = [ln.replace("\xa0", " ").strip() for ln in article.text.split("\n")]
     headline, lines = split_headline(article, raw_lines)
     page = Page(authors=list(article.authors), publisher=article.publisher, published=article.published)
-    for ln in lines:
+    sidebar = other_headlines(lines)
+    for i, ln in enumerate(lines):
+        if i in sidebar:
+            page.drop(ln)
+            continue
         for rule in LINE_RULES if ln else ():
             ln = rule(ln, page)
             if ln is None:

@@ -26,6 +26,8 @@ DAY_MONTH = re.compile(_WDAY + r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 WEEKDAY = re.compile(r"\b(?P<wday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+DATE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(list(MONTHS) + list(WEEKDAYS), key=len, reverse=True))
+                        + r")\b\.?|\b\d{1,4}(?:st|nd|rd|th)?\b", re.I)
 LATER_IN = re.compile(r"\b(later|earlier|early|late|mid|end of|beginning of)\b.*?\b" + _MONTH, re.I)
 
 

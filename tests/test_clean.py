@@ -43,11 +43,13 @@ def test_source_and_by_lines_give_publisher_and_date():
     assert c2.meta.publisher == "Planetnews" and "Planetnews" not in c2.body
 
 
-def test_photo_caption_with_credit_is_removed():
+def test_photo_credit_goes_and_the_caption_sentence_stays():
     text = ("Protest in the capital\n\nThousands marched on Sunday, police said.\n\n"
-            "Protesters march past parliament in Lisbon on May 1, 2023. REUTERS / Jo Smith\n")
+            "Protesters march past parliament in Lisbon on May 1, 2023. REUTERS / Jo Smith\n\n"
+            "Riot police in the square. Photograph: Ann Lee/AFP\n\nAgency / Bo Chan\n")
     c = clean(make(text))
-    assert "Jo Smith" not in c.body and "Protesters march" not in c.body
+    assert "Jo Smith" not in c.body and "REUTERS" not in c.body and "Ann Lee" not in c.body and "Bo Chan" not in c.body
+    assert "Protesters march past parliament in Lisbon on May 1, 2023." in c.body
 
 
 def test_dateline_year_is_pinned_by_the_weekday_of_the_lead():
@@ -72,3 +74,36 @@ def test_other_outlets_datelines_and_stamps():
     c = clean(make("Talks resume\nPublished 3:45 PM EST, January 12, 2022\nUpdated 5:10 PM EST, January 13, 2022\n\n"
                    "The ministers met on Wednesday, officials said.\n"))
     assert c.meta.published == "2022-01-12" and "Published" not in c.body and "Updated" not in c.body
+
+
+def test_stamps_link_labels_and_widgets_are_not_text():
+    text = ("Ministers meet in Oslo\n\n14 February, 2024, 10:12 am\n\nLast modified: 14 February, 2024, 11:02 am\n\n"
+            "Energy ministers from five countries met in Oslo on Wednesday, the host government said.\n\n"
+            "Read more: Storm closes ports along the northern coast\n\nWATCH: Fishermen count their losses\n\n"
+            "Facebook\n\nWhatsapp\n\nEMBED </>More Videos\n\n"
+            "The ministers agreed to meet again in the autumn. Advertisement The next round will be in Bergen.\n")
+    c = clean(make(text))
+    assert c.body == ("Energy ministers from five countries met in Oslo on Wednesday, the host government said.\n\n"
+                      "The ministers agreed to meet again in the autumn. The next round will be in Bergen.")
+    assert c.meta.published == "2024-02-14"          # the first stamp dates the page, not the update
+
+
+def test_a_run_of_other_headlines_goes_but_a_single_unpunctuated_lead_stays():
+    text = ("Port strike ends\n\nDock workers agreed on Friday to end a two-week strike after a pay deal\n\n"
+            "The union said members would return on Monday.\n\n"
+            "Local team wins the cup in extra time\nMayor opens new library downtown\nRain expected over the weekend\n"
+            "Bakery celebrates fifty years\n")
+    c = clean(make(text))
+    assert c.body.startswith("Dock workers agreed on Friday") and "Bakery" not in c.body and "library" not in c.body
+
+
+def test_byline_with_stamp_and_datelines_on_their_own_line_or_with_a_colon():
+    c = clean(make("Talks end\n\nBy AP Published Date - 09:15 AM, Tue - 12 March 24\n\n"
+                   "The delegations left without a statement, officials said.\n"))
+    assert c.meta.authors == ("AP",) and c.body == "The delegations left without a statement, officials said."
+    c = clean(make("Talks end\n\nLISBON, Portugal --\nThe delegations left without a statement, officials said.\n"))
+    assert c.meta.dateline == "Lisbon, Portugal" and c.body.startswith("The delegations")
+    c = clean(make("Talks end\n\nNairobi: The delegations left without a statement, officials said.\n"))
+    assert c.meta.dateline == "Nairobi" and c.body.startswith("The delegations")
+    c = clean(make("Talks end\n\nAnna Berg: what the deal means for farmers\n\nThe delegations left, officials said.\n"))
+    assert c.meta.dateline is None and "Anna Berg" not in c.body
