@@ -120,6 +120,23 @@ def trim_edges(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
     return out
 
 
+def split_joined_names(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
+    """'Alexander Grushko & Russia's' tagged as one person: a name ends at a conjunction, and a state
+    named after it is a place of its own."""
+    out = []
+    for e in spans:
+        cut = next((t.i for t in e if t.i > e.start and (t.text in ("&", ",") or t.lower_ == "and")), None) \
+            if e.label_ == "PERSON" else None
+        if cut is None:
+            out.append(e)
+            continue
+        out.append(relabel(e, "PERSON", end=cut))
+        rest = [t for t in doc[cut + 1:e.end] if t.tag_ != "POS"]
+        if rest and gazetteer().country(doc[rest[0].i:rest[-1].i + 1].text):
+            out.append(Span(doc, rest[0].i, rest[-1].i + 1, label="GPE"))
+    return out
+
+
 def honorifics_out(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
     """'Ms von der Leyen' -> 'von der Leyen': the honorific is not part of the name."""
     out = []
@@ -280,7 +297,7 @@ def common_words_out(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span
     return out
 
 
-ENTITY_RULES: tuple[Rule, ...] = (trim_edges, dates_named_as_names, honorifics_out, particle_names, titles_inside_names,
+ENTITY_RULES: tuple[Rule, ...] = (trim_edges, split_joined_names, dates_named_as_names, honorifics_out, particle_names, titles_inside_names,
                                   states_by_gazetteer, people_by_name_parts, organisation_heads, consistent_labels,
                                   common_words_out)
 

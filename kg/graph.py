@@ -162,9 +162,12 @@ def add_actors(g: Triples, merged: Merged, iris: Iris) -> None:
         for aid in sorted(a.articles):
             g.add((n, KG.mentionedIn, iris.articles[aid]))
         for title, org in sorted(a.roles, key=lambda r: (r[0], r[1] or "")):
-            g.add((n, SDO.jobTitle, Literal(clean_literal(title))))
-            if org and org in iri:
+            if title:
+                g.add((n, SDO.jobTitle, Literal(clean_literal(title))))
+            if org and org in iri and org != key:
                 g.add((n, SDO.worksFor, iri[org]))
+        for written in sorted(a.written):
+            g.add((n, KG.titleAsWritten, Literal(clean_literal(written))))
 
 
 def add_events(g: Triples, merged: Merged, iris: Iris) -> None:

