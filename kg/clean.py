@@ -346,7 +346,7 @@ def dateline(ln: str, page: Page) -> str | None:
     if m["agency"]:
         page.publisher = page.publisher or m["agency"].strip()
     if m.re is not AGENCY_LEAD:
-        page.dateline = m["place"].strip().title()
+        page.dateline = m["place"].strip()
         exp = dates.parse_explicit(m["date"]) if m["date"] else None
         if exp:
             page.month_day = (exp[1], exp[2])

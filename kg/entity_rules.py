@@ -115,8 +115,12 @@ def trim_edges(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
                 start = own + 1             # "Iran's Supreme National Security Council": the possessor is another actor
         if (start, end) == (e.start, e.end):
             out.append(e)
-        elif end > start:
+            continue
+        if end > start:
             out.append(relabel(e, e.label_, start, end))
+        inner = [t for t in doc[end + 1:e.end] if not t.is_punct]
+        if end < e.end and doc[end].text in "([" and inner and all(t.text[:1].isupper() for t in inner):
+            out.append(Span(doc, inner[0].i, inner[-1].i + 1, label=e.label_))   # the '( Ipen' after the name
     return out
 
 

@@ -15,7 +15,8 @@ import pyoxigraph as ox
 
 from kg.namespaces import KG as KG_NS, KGR, PROV as PROV_NS, RDF as RDF_NS, RDFS as RDFS_NS, SDO as SDO_NS, \
     STANCE as STANCE_NS, XSD as XSD_NS
-from kg.names import slug
+from kg.geo import gazetteer
+from kg.names import fold, slug
 from kg.records import ArticleFacts
 from kg.resolve import Merged
 
@@ -99,7 +100,7 @@ def add_article(g: Triples, f: ArticleFacts) -> ox.NamedNode:
     if m.url:
         g.add((a, SDO.url, Literal(m.url)))
     if m.dateline:
-        g.add((a, KG.dateline, Literal(m.dateline)))
+        g.add((a, KG.dateline, Literal(m.dateline.title() if m.dateline.isupper() else m.dateline)))
     if m.publisher:
         p = URIRef(f"{ID}organization/{slug(m.publisher)}")
         g.add((p, RDF.type, SDO.NewsMediaOrganization))
@@ -168,6 +169,21 @@ def add_actors(g: Triples, merged: Merged, iris: Iris) -> None:
                 g.add((n, SDO.worksFor, iri[org]))
         for written in sorted(a.written):
             g.add((n, KG.titleAsWritten, Literal(clean_literal(written))))
+        for c in containers(key, a, merged):
+            g.add((n, SDO.containedInPlace, iri[c]))
+
+
+def containers(key: str, a, merged: Merged) -> list[str]:
+    """The places a place is in: those the texts state, and for a city or region its country as the
+    gazetteer knows it, when that country is a node of the graph (no node is made for it)."""
+    if a.type not in ("City", "Place"):
+        return []
+    out = [k for k in sorted(a.within) if k in merged.actors and merged.actors[k].type in ("City", "Place", "Country")]
+    country = gazetteer().country_of(a.name)
+    ckey = merged.alias.get(f"Country:{fold(country)}") if country else None
+    if ckey in merged.actors and ckey not in out and not any(merged.actors[k].type == "Country" for k in out):
+        out.append(ckey)
+    return out
 
 
 def add_events(g: Triples, merged: Merged, iris: Iris) -> None:
@@ -191,6 +207,11 @@ def add_events(g: Triples, merged: Merged, iris: Iris) -> None:
                 g.add((n, KG.periodStart, Literal(e.date.iso, datatype=XSD.date)))
         if e.location in iri:
             g.add((n, SDO.location, iri[e.location]))
+            loc = merged.actors[e.location]
+            for c in containers(e.location, loc, merged) if loc.type == "Place" else ():
+                if merged.actors[c].type == "City":
+                    g.add((n, SDO.location, iri[c]))          # the venue's city too: 'at the Villa X in Geneva'
+                    break
         for k in e.attendees:
             if k in iri and k != e.location:
                 g.add((n, SDO.attendee, iri[k]))

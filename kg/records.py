@@ -25,7 +25,7 @@ class Metadata:
     month_day: tuple[int, int] | None = None   # dateline day without a year
     weekday_hint: int | None = None
     publisher: str | None = None
-    dateline: str | None = None
+    dateline: str | None = None        # the dateline's place as printed ('CAMP DAVID, Md.')
     authors: tuple[str, ...] = ()
     contributors: tuple[str, ...] = ()
     url: str | None = None
@@ -50,6 +50,7 @@ class Actor:
     name: str
     type: str                         # Person, Organization, Country, City, Place
     names: tuple[str, ...] = ()
+    within: tuple[str, ...] = ()      # keys of the places the text puts this place in
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ class MergedActor:
     articles: set = field(default_factory=set)
     roles: set = field(default_factory=set)       # (title, org key)
     written: set = field(default_factory=set)     # titles as the texts write them
+    within: set = field(default_factory=set)      # keys of the places that contain this one
 
     @property
     def name(self) -> str:
@@ -256,6 +257,7 @@ def merge_actors(facts: list[ArticleFacts]) -> tuple[dict, dict]:
     for f in facts:
         for a in f.actors:
             merged[alias[a.key]].articles.add(f.id)
+            merged[alias[a.key]].within.update(alias[k] for k in a.within if k in alias and alias[k] != alias[a.key])
         for r in f.roles:
             if r.person in alias:
                 merged[alias[r.person]].roles.add((r.title, alias.get(r.org) if r.org else None))

@@ -39,7 +39,8 @@ class ActorIndex:
         key = actor_key(typ, name)
         old = self.actors.get(key)
         names = tuple(dict.fromkeys((old.names if old else (name,)) + ((alias,) if alias else ())))
-        self.actors[key] = Actor(key=key, name=old.name if old else name, type=typ, names=names)
+        self.actors[key] = Actor(key=key, name=old.name if old else name, type=typ, names=names,
+                                 within=old.within if old else ())
         m = Mention(span_start, span_end, key, text, *self._chars(span_start, span_end))
         self.mentions.append(m)
         for i in range(span_start, span_end):
@@ -163,7 +164,7 @@ def typed_name(span: Span, name: str) -> tuple[str, str, str | None] | None:
         city = gz.city(name)
         if city:
             return ("City", *_as_written(name, city))
-        if re.search(r"\d", name) or (name.isupper() and len(name) <= 5 and not gz.region(name)):
+        if re.search(r"\d", name):
             return "Organization", name, None     # 'G7', 'G20': a group of states, not a place
         return "Place", name, None
     if label in ("LOC", "FAC"):
@@ -290,7 +291,57 @@ def extract_actors(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> ActorIn
             elif canon in long_forms:
                 alias = long_forms[canon]
         idx.add(e.start, e.end, e.text, canon, typ, alias)
+    for key, inside in containment(idx).items():
+        a = idx.actors[key]
+        idx.actors[key] = Actor(a.key, a.name, a.type, a.names, tuple(sorted(set(a.within) | inside)))
     return idx
+
+
+PLACE_TYPES = ("City", "Place", "Country")
+
+
+def containment(idx: ActorIndex) -> dict[str, set]:
+    """Which places the text puts in which: 'the X Palace in Y', 'X, Y' (a city and its country or
+    region), "Y's X Palace". Keys of the contained place -> keys of the containers."""
+    doc, text = idx.doc, idx.doc.text
+    places = sorted((m for m in idx.mentions if m.end > m.start and idx.type_of(m.key) in PLACE_TYPES),
+                    key=lambda m: m.start_char)
+    gz = gazetteer()
+    out: dict[str, set] = {}
+    for a, b in zip(places, places[1:]):
+        if a.key == b.key:
+            continue
+        gap = text[a.end_char:b.start_char]
+        ta, tb = idx.type_of(a.key), idx.type_of(b.key)
+        region = tb == "Country" or (tb == "Place" and gz.region(idx.actors[b.key].name))
+        if re.fullmatch(r"\s*,\s*", gap) and ta in ("City", "Place") and region:
+            out.setdefault(a.key, set()).add(b.key)            # 'Orange, Ohio', 'Hiroshima, Japan'
+        elif re.fullmatch(r"\s+in\s+(?:the\s+)?", gap) and ta == "Place" and tb in PLACE_TYPES:
+            out.setdefault(a.key, set()).add(b.key)            # 'the Dolmabahce Palace in Istanbul'
+        elif re.fullmatch(r"\s*['’]s\s+(?:the\s+)?", gap) and ta in ("City", "Country") and tb == "Place":
+            out.setdefault(b.key, set()).add(a.key)            # "Istanbul's Dolmabahce Palace"
+    return out
+
+
+def dateline_actors(dateline: str | None) -> list[Actor]:
+    """The places of a dateline ('CAMP DAVID, Md.', 'HANOI, Vietnam'): where the story was filed."""
+    if not dateline:
+        return []
+    gz = gazetteer()
+    out: list[Actor] = []
+    for part in [p.strip() for p in dateline.split(",") if p.strip()][:2]:
+        shown = part.title() if part.isupper() else part
+        country, city, region = gz.country(part), gz.city(part), gz.region(part)
+        typ, name = ("Country", country) if country else ("City", city) if city else \
+            ("Place", region[0]) if region else ("Place", shown)
+        if typ == "Place" and not region and out:
+            continue                            # an abbreviation after the place ('Md.') that we cannot read
+        name, _ = _as_written(shown, name)
+        names = tuple(dict.fromkeys((name, shown, part)))
+        out.append(Actor(key=actor_key(typ, name), name=name, type=typ, names=names))
+    if len(out) == 2:
+        out[0] = Actor(out[0].key, out[0].name, out[0].type, out[0].names, within=(out[1].key,))
+    return out
 
 
 def acronym_aliases(doc: Doc) -> dict[str, str]:

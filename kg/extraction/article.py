@@ -6,7 +6,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from kg import dates
-from kg.extraction.actors import extract_actors, implied_actors
+from kg.extraction.actors import dateline_actors, extract_actors, implied_actors
 from kg.extraction.events import extract_events
 from kg.extraction.positions import extract_positions
 from kg.extraction.roles import extract_roles, title_spans
@@ -36,6 +36,11 @@ def extract_article(doc: Doc, c: CleanArticle, year_hint: int | None = None) -> 
     positions = extract_positions(doc, idx, ref, year_hint, roles, outlets)
     referred = [k for e in events for k in (e.location, *e.attendees, *e.organizers)] + \
                [k for p in positions for k in (p.holder, *p.targets)] + [r.org for r in roles]
-    actors = tuple(idx.actors.values()) + tuple(implied_actors(idx.actors, referred))
+    known = dict(idx.actors)
+    for a in dateline_actors(c.meta.dateline):
+        old = known.get(a.key)
+        known[a.key] = a if old is None else type(a)(old.key, old.name, old.type, tuple(dict.fromkeys(old.names + a.names)),
+                                                      tuple(sorted(set(old.within) | set(a.within))))
+    actors = tuple(known.values()) + tuple(implied_actors(known, referred))
     return ArticleFacts(id=c.id, source=c.source, meta=c.meta, actors=actors, roles=tuple(roles),
                         events=tuple(events), positions=tuple(positions), warnings=() if ref else (NO_DATE,))
