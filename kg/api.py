@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections import Counter
 from dataclasses import replace
@@ -125,7 +126,11 @@ def model_name(nlp: str | Language) -> str:
 
 
 def default_processes(todo: int) -> int:
-    """Every core for a build big enough to repay the worker start-up, one process otherwise."""
+    """Every core for a build big enough to repay the worker start-up, one process otherwise (and
+    when the calling program cannot be re-imported by worker processes, as from standard input)."""
+    main = getattr(sys.modules.get("__main__"), "__file__", None)
+    if main is not None and not os.path.exists(main):
+        return 1
     return (os.cpu_count() or 1) if todo > 2 * PARTITION else 1
 
 

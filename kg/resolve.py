@@ -31,7 +31,7 @@ class MergedActor:
     @property
     def name(self) -> str:
         """The name to show: a person's fullest, an organisation's acronym where it has one, else the commonest."""
-        best = sorted(self.names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+        best = sorted(self.names.items(), key=lambda kv: (-kv[1], kv[0].isupper() and len(kv[0]) > 5, -len(kv[0]), kv[0]))
         if self.type == "Person":
             full = [n for n, _ in best if len(n.split()) > 1]
             return full[0] if full else best[0][0]

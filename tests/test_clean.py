@@ -16,7 +16,7 @@ def test_subscription_share_and_comment_prompts_are_removed():
     c = clean(make(text))
     assert "Subscribe" not in c.body and "Share this" not in c.body and "comment" not in c.body
     assert "talks will resume" in c.body
-    assert c.meta.publisher == "Reuters" and c.meta.dateline == "London"
+    assert c.meta.publisher == "Reuters" and c.meta.dateline == "LONDON"
     assert c.body.startswith("Finance ministers met")
 
 
@@ -68,9 +68,9 @@ def test_news_sentences_are_not_furniture():
 
 def test_other_outlets_datelines_and_stamps():
     c = clean(make("Talks resume\n\nWASHINGTON (AP) — The two sides met on Monday, officials said.\n"))
-    assert c.meta.publisher == "AP" and c.meta.dateline == "Washington" and c.body.startswith("The two sides")
+    assert c.meta.publisher == "AP" and c.meta.dateline == "WASHINGTON" and c.body.startswith("The two sides")
     c = clean(make("Talks resume\n\nKYIV — Officials met on Monday in the capital, a spokesman said.\n"))
-    assert c.meta.dateline == "Kyiv" and c.body.startswith("Officials met")
+    assert c.meta.dateline == "KYIV" and c.body.startswith("Officials met")
     c = clean(make("Talks resume\nPublished 3:45 PM EST, January 12, 2022\nUpdated 5:10 PM EST, January 13, 2022\n\n"
                    "The ministers met on Wednesday, officials said.\n"))
     assert c.meta.published == "2022-01-12" and "Published" not in c.body and "Updated" not in c.body
@@ -102,7 +102,7 @@ def test_byline_with_stamp_and_datelines_on_their_own_line_or_with_a_colon():
                    "The delegations left without a statement, officials said.\n"))
     assert c.meta.authors == ("AP",) and c.body == "The delegations left without a statement, officials said."
     c = clean(make("Talks end\n\nLISBON, Portugal --\nThe delegations left without a statement, officials said.\n"))
-    assert c.meta.dateline == "Lisbon, Portugal" and c.body.startswith("The delegations")
+    assert c.meta.dateline == "LISBON, Portugal" and c.body.startswith("The delegations")
     c = clean(make("Talks end\n\nNairobi: The delegations left without a statement, officials said.\n"))
     assert c.meta.dateline == "Nairobi" and c.body.startswith("The delegations")
     c = clean(make("Talks end\n\nAnna Berg: what the deal means for farmers\n\nThe delegations left, officials said.\n"))
