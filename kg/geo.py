@@ -20,6 +20,7 @@ class Gazetteer:
     cities: dict             # folded city name -> display name
     regions: dict = None     # folded name of a state or province -> (display name, country)
     city_country: dict = None    # folded city name -> its country
+    dotted: dict = None          # two-letter abbreviations of regions, read only with their full stops ('N.J.')
 
     def country(self, text: str) -> str | None:
         """The canonical name of the country TEXT names, if any."""
@@ -36,7 +37,10 @@ class Gazetteer:
 
     def region(self, text: str) -> tuple[str, str] | None:
         """(name, country) of a state or province ('Maryland', 'Guangdong')."""
-        return (self.regions or {}).get(fold(text))
+        key = fold(text)
+        if len(key) <= 2:
+            return (self.dotted or {}).get(key) if "." in text else None
+        return (self.regions or {}).get(key)
 
     def country_of(self, text: str) -> str | None:
         """The country a city or region is in, as far as the gazetteer knows."""
@@ -123,4 +127,10 @@ def gazetteer() -> Gazetteer:
                 regions.setdefault(fold(prov), (prov, name))
     for code, st in gc.get_us_states().items():
         regions[fold(st["name"])] = (st["name"], "United States")
-    return Gazetteer(countries, demonyms, capitals, cities, regions, city_country)
+    dotted = {}
+    for abbr, state in table("us_state_abbreviations.tsv").items():
+        if len(fold(abbr)) > 2:                 # 'Tenn.', 'Calif.'
+            regions.setdefault(fold(abbr), (state.title(), "United States"))
+        else:                                   # 'N.J.', 'Pa.': only with their full stops, else they are words
+            dotted[fold(abbr)] = (state.title(), "United States")
+    return Gazetteer(countries, demonyms, capitals, cities, regions, city_country, dotted)
