@@ -311,7 +311,7 @@ def furniture_or_bio(ln: str, page: Page) -> str | None:
 
 
 def captioned_photo(ln: str, page: Page) -> str | None:
-    """A photo caption ending in its credit ('... in Geneva. REUTERS/Denis Balibouse'): the credit goes,
+    """A photo caption ending in its credit ('... in Lima. REUTERS/Ana Ruiz'): the credit goes,
     the caption stays when it is a sentence (it tells who was where), else the line goes; a line
     that is only a credit ('Agency / Photographer') goes."""
     if CREDIT_ONLY.fullmatch(ln):
@@ -451,7 +451,7 @@ def with_year_hint(c: CleanArticle, year_hint: int | None) -> CleanArticle:
 
 
 def lead_weekday(text: str) -> int | None:
-    """The weekday of the lead's reporting clause ('..., a NATO official said on Tuesday')."""
+    """The weekday of the lead's reporting clause ('..., a ministry official said on Tuesday')."""
     first = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text, maxsplit=1)[0] if text else ""
     m = re.search(r"\b(?:said|says|announced|reported|told|stated)\b[^.]{0,40}?\b(?:on\s+)?"
                   r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", first, re.I)

@@ -90,7 +90,7 @@ def dates_named_as_names(doc: Doc, spans: list[Span], facts: NameFacts) -> list[
 
 
 def trim_edges(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
-    """'Sultan Al-Saud of', 'the Institute for Energy Research ( Ipen': a name does not end in a
+    """'Karim Haddad of', 'the Institute for Soil Studies ( Isso': a name does not end in a
     lower-case function word or an opening bracket."""
     out = []
     for e in spans:
@@ -100,11 +100,11 @@ def trim_edges(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
             if opened is not None and all(t.is_lower or t.is_punct for t in doc[e.start:opened]):
                 start = opened + 1                      # 'the (European Union': the name is after it
             elif opened is not None:
-                end = opened                            # 'Energy Research ( Ipen': the name is before it
+                end = opened                            # 'Soil Studies ( Isso': the name is before it
             while end > start + 1 and (doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
                                        or doc[end - 1].text in ",;:-("):
                 end -= 1
-            if e.label_ == "ORG":           # 'TASS news agency': the name, not what it is
+            if e.label_ == "ORG":           # 'NORA news agency': the name, not what it is
                 while end > start + 1 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("NOUN", "ADJ") and \
                         doc[end - 2].text != "-" and any(t.text[:1].isupper() for t in doc[start:end - 1]):
                     end -= 1
@@ -112,7 +112,7 @@ def trim_edges(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
             owner = doc[start:own].text if own is not None else ""
             if e.label_ in ("ORG", "FAC", "LOC") and own is not None and own + 1 < end and (
                     gazetteer().country(owner) or gazetteer().capital_of(owner) or owner.isupper()):
-                start = own + 1             # "Iran's Supreme National Security Council": the possessor is another actor
+                start = own + 1             # "Chile's Supreme Water Council": the possessor is another actor
         if (start, end) == (e.start, e.end):
             out.append(e)
             continue
@@ -120,12 +120,12 @@ def trim_edges(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
             out.append(relabel(e, e.label_, start, end))
         inner = [t for t in doc[end + 1:e.end] if not t.is_punct]
         if end < e.end and doc[end].text in "([" and inner and all(t.text[:1].isupper() for t in inner):
-            out.append(Span(doc, inner[0].i, inner[-1].i + 1, label=e.label_))   # the '( Ipen' after the name
+            out.append(Span(doc, inner[0].i, inner[-1].i + 1, label=e.label_))   # the '( Isso' after the name
     return out
 
 
 def split_joined_names(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
-    """'Alexander Grushko & Russia's' tagged as one person: a name ends at a conjunction, and a state
+    """'Pavel Orlov & Poland's' tagged as one person: a name ends at a conjunction, and a state
     named after it is a place of its own."""
     out = []
     for e in spans:
@@ -142,7 +142,7 @@ def split_joined_names(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Sp
 
 
 def honorifics_out(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
-    """'Ms von der Leyen' -> 'von der Leyen': the honorific is not part of the name."""
+    """'Ms van der Berg' -> 'van der Berg': the honorific is not part of the name."""
     out = []
     for e in spans:
         start = e.start
@@ -160,7 +160,7 @@ def _continues_name(tok) -> bool:
 
 
 def particle_names(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
-    """'Ursula von der' + 'Leyen', 'von der Leyen' tagged as an organisation: a person's name goes on
+    """'Anna van der' + 'Berg', 'van der Berg' tagged as an organisation: a person's name goes on
     through its particles (von, der, bin, al, de ...) to the capitalised word they lead to (the
     longer span wins over what it now covers)."""
     ends = {e.end for e in spans if e.label_ == "PERSON"}
@@ -174,18 +174,21 @@ def particle_names(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
                     before is None or e.start in ends or before.lower_.rstrip(".") in honorifics()
                     or not before.text[:1].isupper()):
             label = "PERSON"
+        start = e.start
         if label == "PERSON":
             k = end
             while k < len(doc) and doc[k - 1].lower_ in particles() and _continues_name(doc[k]):
                 k += 1
             if k > end and doc[k - 1].lower_ not in particles():
                 end = k
-        out.append(relabel(e, label, end=end) if (label, end) != (e.label_, e.end) else e)
+            while start > 0 and doc[start - 1].lower_ in particles() and doc[start - 1].is_alpha:
+                start -= 1                      # 'Van der' + 'Berg' at the start of a sentence
+        out.append(relabel(e, label, start, end) if (label, start, end) != (e.label_, e.start, e.end) else e)
     return out
 
 
 def titles_inside_names(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
-    """'NATO Secretary General Jens Stoltenberg' tagged as one span: a capitalised title inside it
+    """'UNESCO Director General Ana Ruiz' tagged as one span: a capitalised title inside it
     separates the organisation before it from the person after it. Only where the part before is
     organisation-like (an acronym, or a name the article types as an organisation or state), so that
     names that contain a title word ('Martin Luther King') stay whole."""
@@ -226,8 +229,8 @@ def states_by_gazetteer(doc: Doc, spans: list[Span], facts: NameFacts) -> list[S
 
 def people_by_name_parts(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
     """A single word the article uses as part of a person's full name is that person where it stands
-    alone: tagged otherwise ('Zelenskyy' as a place) or not tagged at all. A first word counts only
-    when no full name ends with it (family name first: 'Xi' of 'Xi Jinping')."""
+    alone: tagged otherwise (a surname as a place) or not tagged at all. A first word counts only
+    when no full name ends with it (family name first: 'Park' of 'Park Min-jun')."""
     gz = gazetteer()
     parts = set(facts.last) | {w for w, n in facts.first.items() if w not in facts.last}
     out = []
@@ -238,7 +241,7 @@ def people_by_name_parts(doc: Doc, spans: list[Span], facts: NameFacts) -> list[
                 (len(e) == 1 and e.text in parts) or (len(e) > 1 and e.text.lower() in facts.suffixes)
                 or (1 < len(e) <= 3 and e[-1].text in facts.single and all(t.tag_ == "NNP" for t in e)
                     and not any(t.text in heads for t in e))):
-            e = relabel(e, "PERSON")     # 'Alexei Navalny' tagged an organisation where 'Navalny' is a person
+            e = relabel(e, "PERSON")     # a full name tagged an organisation where its surname is a person
         out.append(e)
         covered.update(range(e.start, e.end))
     for t in doc:
@@ -289,7 +292,7 @@ NOT_NOUN_ROLES = {"advmod", "acomp", "advcl", "mark", "intj", "neg", "aux"}
 def common_words_out(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
     """A single capitalised word that the article also writes in lower case, that the tagger reads
     as a common noun ('Aides said', 'Names'), or that the parser reads as an adverb or adjective
-    ('Risky as it is, ...') is a word, not a name."""
+    ('Bold as it was, ...') is a word, not a name."""
     lower = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
     out = []
     for e in spans:

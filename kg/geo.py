@@ -106,7 +106,7 @@ def gazetteer() -> Gazetteer:
                 cities.setdefault(key, c["name"])
                 if code_country.get(c["countrycode"]):
                     city_country.setdefault(key, code_country[c["countrycode"]])
-            if fold(c["name"]) in capitals:   # 'Kiev' for Kyiv; other cities' old names ('Stalino') stay out
+            if fold(c["name"]) in capitals:   # a capital's other spellings; other cities' old names stay out
                 for alt in c.get("alternatenames") or []:
                     if re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?", alt):
                         cities.setdefault(fold(alt), c["name"])

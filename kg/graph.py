@@ -210,7 +210,7 @@ def add_events(g: Triples, merged: Merged, iris: Iris) -> None:
             loc = merged.actors[e.location]
             for c in containers(e.location, loc, merged) if loc.type == "Place" else ():
                 if merged.actors[c].type == "City":
-                    g.add((n, SDO.location, iri[c]))          # the venue's city too: 'at the Villa X in Geneva'
+                    g.add((n, SDO.location, iri[c]))          # the venue's city too: 'at the X Palace in Lima'
                     break
         for k in e.attendees:
             if k in iri and k != e.location:
@@ -267,8 +267,8 @@ def build_triples(merged: Merged, iris: Iris | None = None) -> Triples:
 
 
 def event_label(e, merged: Merged) -> str:
-    """A readable event name: its proper name when it has one ('NATO-Russia Council meeting'), else
-    what it was called with who took part and where ('Phone call (Joe Biden, Volodymyr Zelenskiy)')."""
+    """A readable event name: its proper name when it has one ('EU-Mercosur Council meeting'), else
+    what it was called with who took part and where ('Phone call (Ana Ruiz, Pavel Orlov)')."""
     proper = [n for n in e.names if any(c.isupper() for c in n)]
     if proper:
         return max(proper, key=lambda n: (len(n.split()), len(n), n))

@@ -55,7 +55,7 @@ class Actor:
 
 @dataclass(frozen=True)
 class Role:
-    """A person's role: 'NATO Secretary General Jens Stoltenberg' -> title + organisation key."""
+    """A person's role: 'WHO Director General Ana Ruiz' -> title + organisation key."""
     person: str                       # actor key
     title: str
     org: str | None                   # actor key

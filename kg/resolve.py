@@ -113,7 +113,7 @@ class UnionFind:
 
 
 def without_initials(name: str) -> str:
-    """A person's name without middle initials ('Donald J. Trump' -> 'Donald Trump')."""
+    """A person's name without middle initials ('John Q. Public' -> 'John Public')."""
     words = name.split()
     return " ".join([words[0]] + [w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)] + words[-1:]) \
         if len(words) > 2 else name
@@ -135,8 +135,8 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 def join_spelling_variants(uf: UnionFind, persons: list[str], seen: dict) -> None:
-    """One person under two spellings of a full name ('Volodymyr Zelensky' / 'Zelenskyy', 'Emmanuel' /
-    'Emanuel Macron', 'Donald J. Trump' / 'Donald Trump'): full names whose folded forms, middle
+    """One person under two spellings of a full name (transliterations such as 'Oleksandr Kovalenko' /
+    'Oleksandr Kovalenkoy', 'Mikhail' / 'Mihail Petrov', a middle initial or not): full names whose folded forms, middle
     initials aside, differ by one letter (two in names of 14 letters or more). Blocked by first and
     by last word, never all pairs."""
     full = [k for k in persons if len(seen[k].name.split()) > 1]
@@ -156,7 +156,7 @@ def join_spelling_variants(uf: UnionFind, persons: list[str], seen: dict) -> Non
 
 
 def join_short_names(uf: UnionFind, persons: list[str], seen: dict, facts: list[ArticleFacts]) -> None:
-    """A person an article names by one word only ('Macron', 'Xi') is the person another article names
+    """A person an article names by one word only (a surname, a family name written first) is the person another article names
     in full with that word as surname (or as family name written first), when the two articles share
     other actors that not every article names; with several such full names, the one whose articles
     share the most. Two people of one surname in unrelated stories stay two."""
@@ -230,7 +230,7 @@ def merge_actors(facts: list[ArticleFacts]) -> tuple[dict, dict]:
         for k in ks[1:]:
             uf.union(ks[0], k)
     places = {k.split(":", 1)[1]: k for k in seen if k.startswith(("Place:", "Country:"))}
-    for k in orgs:                         # 'Crimea' tagged a place in one article, an organisation in another
+    for k in orgs:                         # a region tagged a place in one article, an organisation in another
         if k.split(":", 1)[1] in places and not seen[k].name.isupper():
             uf.union(places[k.split(":", 1)[1]], k)
     by_acr = defaultdict(set)
@@ -388,7 +388,7 @@ def merge_positions(facts: list[ArticleFacts], alias: dict) -> list[MergedPositi
 
 
 def link_positions_to_events(positions: list[MergedPosition], events: list[MergedEvent]) -> None:
-    """A position stated in a sentence that also tells an event ('at the council, Stoltenberg said…')
+    """A position stated in a sentence that also tells an event ('at the summit, the minister said…')
     is linked to that event."""
     told = {}
     for e in events:

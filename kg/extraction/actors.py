@@ -108,7 +108,7 @@ def clean_name(text: str) -> str:
 
 
 def _joined_by_hyphen(t: Token) -> bool:
-    """'un' in 'Kim Jong-un': a word joined to the one before it by a hyphen, no space between."""
+    """'min' in 'Lee Jae-min': a word joined to the one before it by a hyphen, no space between."""
     return t.i >= 2 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_ and not t.doc[t.i - 2].whitespace_
 
 
@@ -124,12 +124,12 @@ def is_junk(span: Span, name: str) -> bool:
                for t in toks):
             return True
         if len(toks) == 1 and (toks[0].tag_ == "NNPS" or not toks[0].tag_.startswith("NN")):
-            return True                   # "Naturally, ...", "Risky as it is, ...": a word, not a name
+            return True                   # 'Sadly, ...', 'Bold as it was, ...': a word, not a name
     return False
 
 
 def split_person(span: Span) -> Span:
-    """'Alexander Grushko & Russia's' -> 'Alexander Grushko': a name ends at a conjunction."""
+    """'Pavel Orlov & Poland's' -> 'Pavel Orlov': a name ends at a conjunction."""
     for t in span:
         if t.i > span.start and (t.text in ("&", "and", ",") or t.tag_ == "POS"):
             return Span(span.doc, span.start, t.i, label=span.label_)
@@ -138,7 +138,7 @@ def split_person(span: Span) -> Span:
 
 def _as_written(surface: str, canonical: str) -> tuple[str, str | None]:
     """(name, other name): the surface form when it is the gazetteer's name written otherwise
-    ('Montreal' for 'Montréal'), else the gazetteer's name with the surface as another name."""
+    ('Bogota' for 'Bogotá'), else the gazetteer's name with the surface as another name."""
     if fold(surface) == fold(canonical):
         return surface, None
     return canonical, surface
@@ -178,7 +178,7 @@ def typed_name(span: Span, name: str) -> tuple[str, str, str | None] | None:
 
 def person_names(doc: Doc, spans: list[Span]) -> dict[str, str]:
     """Shorter names of persons that the article gives in full, mapped to the full name: a surname
-    ('Leyen', 'von der Leyen'), a family name written first ('Xi' of 'Xi Jinping'), initials ('MBS'),
+    ('Berg', 'van der Berg'), a family name written first ('Park' of 'Park Min-jun'), initials ('JDR'),
     a nickname in brackets or after 'known as'. Only where one full name fits."""
     full = list(dict.fromkeys(n for e in spans if len((n := clean_name(e.text)).split()) > 1))
     lasts = {f.split()[-1] for f in full}
@@ -205,10 +205,10 @@ GEO_HEADS = ("Strip", "Region", "Province", "Oblast", "Peninsula", "Valley", "Te
 
 
 def organisation_and_place_names(names: list[tuple[str, str]]) -> dict[str, str]:
-    """Shorter names of organisations and places the article also gives in full: 'Congress' of 'U.S.
-    Congress', 'Foreign Ministry' of 'Russian Foreign Ministry' (the longer name adds only a country,
-    its demonym or another actor of the article), 'Gaza' of 'Gaza Strip' (a place plus a geographic
-    head word). Only where one longer name fits."""
+    """Shorter names of organisations and places the article also gives in full: 'Senate' of 'Chilean
+    Senate', 'Interior Ministry' of 'Peruvian Interior Ministry' (the longer name adds only a country,
+    its demonym or another actor of the article), 'Sinai' of 'Sinai Peninsula' (a place plus a
+    geographic head word). Only where one longer name fits."""
     gz = gazetteer()
     by_type: dict[str, set] = {}
     for typ, n in names:
@@ -238,8 +238,8 @@ QUOTED_MIDDLE = re.compile(r"(?P<first>[A-Z][\w\-]+)\s+[\"“'‘](?P<nick>[A-Z]
 
 
 def nicknames(doc: Doc, full: list[str]) -> list[tuple[str, str]]:
-    """(nickname, full name) pairs the article states: 'Mohammed bin Salman (MBS)', 'X, known as Y',
-    'Benjamin “Bibi” Netanyahu'."""
+    """(nickname, full name) pairs the article states: 'Juan Diego Rojas (JDR)', 'X, known as Y',
+    'Roberto “Tito” Alvarez'."""
     text, out = doc.text, []
     gz = gazetteer()
     for f in full:
@@ -264,6 +264,7 @@ def extract_actors(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> ActorIn
     people = person_names(doc, [e for e in ents if e.label_ == "PERSON" and not is_junk(e, clean_name(e.text))])
     acronyms = acronym_aliases(doc)
     long_forms = {v: k for k, v in acronyms.items()}
+    people_full = {clean_name(e.text).lower() for e in ents if e.label_ == "PERSON" and len(e) > 1}
     typed_ents = []
     for e in ents:
         name = clean_name(e.text)
@@ -271,10 +272,13 @@ def extract_actors(doc: Doc, title_spans: list[tuple[int, int]] = ()) -> ActorIn
             continue
         long = acronyms.get(name)
         if long and e.label_ in ("ORG", "GPE") and gazetteer().country(long):
-            name = long                        # 'PRC' spelled out as a country's name
-        typed = typed_name(e, name)
-        if typed and name != clean_name(e.text):
-            typed = (*typed[:2], clean_name(e.text))
+            name = long                        # an acronym spelled out as a country's name
+        if long and long.lower() in people_full:
+            typed = ("Person", long, clean_name(e.text))      # the initials of a person's name
+        else:
+            typed = typed_name(e, name)
+            if typed and name != clean_name(e.text):
+                typed = (*typed[:2], clean_name(e.text))
         if typed:
             typed_ents.append((e, typed))
     others = organisation_and_place_names([(typ, canon) for _, (typ, canon, _) in typed_ents if typ != "Person"])
@@ -317,9 +321,9 @@ def containment(idx: ActorIndex) -> dict[str, set]:
         if re.fullmatch(r"\s*,\s*", gap) and ta in ("City", "Place") and region:
             out.setdefault(a.key, set()).add(b.key)            # 'Orange, Ohio', 'Hiroshima, Japan'
         elif re.fullmatch(r"\s+in\s+(?:the\s+)?", gap) and ta == "Place" and tb in PLACE_TYPES:
-            out.setdefault(a.key, set()).add(b.key)            # 'the Dolmabahce Palace in Istanbul'
+            out.setdefault(a.key, set()).add(b.key)            # 'the Blue Palace in Lima'
         elif re.fullmatch(r"\s*['’]s\s+(?:the\s+)?", gap) and ta in ("City", "Country") and tb == "Place":
-            out.setdefault(b.key, set()).add(a.key)            # "Istanbul's Dolmabahce Palace"
+            out.setdefault(b.key, set()).add(a.key)            # "Lima's Blue Palace"
     return out
 
 

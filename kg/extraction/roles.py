@@ -1,7 +1,7 @@
 """Roles of persons: the office or occupation the text gives a person, and whom they serve.
 
 Read from the syntax around each person's name, in the forms news writes them: a title before the
-name ('NATO Secretary General Jens Stoltenberg', "Ukraine's President ...", 'Navy spokeswoman Lt.
+name ('WHO Director General Ana Ruiz', "Peru's President ...", 'Army spokeswoman Maj.
 ...'), an apposition with any occupational noun ('..., a National Weather Service meteorologist',
 '..., spokeswoman for the ministry'), a title and a comma before the name ("The EU's top diplomat,
 ..."), the organisation after the name ('... of the Forest Service') or before it ("Boston
@@ -121,7 +121,7 @@ class RoleReader:
         return start + cut, left[cut:]
 
     def org_right_before(self, end_char: int) -> str | None:
-        """The organisation or state that ends right before END_CHAR ('NATO Secretary', "Ukraine's
+        """The organisation or state that ends right before END_CHAR ('WHO Director', "Peru's
         President"): nothing but a possessive and spaces between."""
         for m in reversed(self.orgs):
             gap = self.text[m.end_char:end_char] if m.end_char <= end_char else None
@@ -132,7 +132,7 @@ class RoleReader:
         return None
 
     def title_before(self, span: Span, sent: Span) -> Found | None:
-        """'NATO Secretary General X', "Ukraine's President X", 'Navy spokeswoman Lt. X', 'Analyst X',
+        """'WHO Director General X', "Peru's President X", 'Army spokeswoman Maj. X', 'Analyst X',
         'Secretary of State of the United States, X'."""
         base, seg = self.left_phrase(span, sent)
         m = self.before.search(re.sub(r",\s*$", "", seg))
@@ -148,7 +148,7 @@ class RoleReader:
             title, start = self.text[base + w.start(1):start] + title, base + w.start(1)
         org = self.employer(base + m.start("of"), base + m.end("of")) if m["of"] else None
         org = org or self.org_right_before(start)
-        if org:                               # 'Deputy Labour leader': a modifier before the organisation
+        if org:                               # 'Deputy Green Party leader': a modifier before the organisation
             mention = next((x for x in self.idx.mentions if self.text[x.end_char:start].strip(" '’s") == ""
                             and x.end_char <= start), None)
             mod = re.search(r"(?:^|\s)([A-Za-z]+)\s+$", self.text[base:mention.start_char]) if mention else None
