@@ -50,8 +50,9 @@ def print_notes(report) -> None:
 def web_summary(web, fetcher) -> str:
     """One line on what the web gave and what it cost: pages, feeds, requests, bodies, 304s."""
     c = fetcher.counts
-    return (f"  web: {len(web.pages)} pages from {len(web.feeds)} feeds and page URLs; {c['requests']} requests: "
-            f"{c['downloaded']} downloaded, {c['not modified']} not modified (304), {c['stored']} from the download cache")
+    return (f"  web: {len(web.pages)} article pages, {len(web.feeds)} feeds; {c['requests']} requests: "
+            f"{c['downloaded']} downloaded, {c['not modified']} not modified (304); "
+            f"{c['stored']} pages from the download cache without a request")
 
 
 @main.command()

@@ -231,7 +231,10 @@ class Fetcher:
                 target = ans.headers.get("location")
                 if not target:
                     raise InputError(url, f"HTTP {ans.status} redirect without a Location")
-                nxt = check_url(urljoin(current, target))
+                try:
+                    nxt = check_url(urljoin(current, target))
+                except InputError:
+                    raise InputError(url, f"redirected to a URL that is not http(s) ({target[:80]})")
                 if nxt in chain:
                     raise InputError(url, "redirect loop (" + " -> ".join(chain + [nxt]) + ")")
                 self._remember(current, {"status": ans.status, "location": nxt}, None)

@@ -30,7 +30,7 @@ def page_text(raw: bytes, charset: str | None = None) -> str | bytes:
     for enc in (charset, "utf-8"):
         if enc:
             try:
-                return raw.decode(enc)
+                return raw.decode(enc).removeprefix("\ufeff")
             except (LookupError, UnicodeDecodeError):
                 continue
     return raw
@@ -46,12 +46,9 @@ def extract_page(page: str | bytes, url: str | None = None):
     """trafilatura's reading of a page (main text plus metadata), tuned for news: precision over recall,
     no comments, tables or images, dates from markup only. None when it finds nothing."""
     import trafilatura
-    try:
-        return trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
-                                           include_tables=False, include_images=False, favor_precision=True,
-                                           date_extraction_params=DATE_PARAMS)
-    except (ValueError, TypeError, AttributeError):
-        return None
+    return trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
+                                       include_tables=False, include_images=False, favor_precision=True,
+                                       date_extraction_params=DATE_PARAMS)
 
 
 def article_of_html(page: str | bytes, id: str, source: str, url: str | None = None,
@@ -62,7 +59,10 @@ def article_of_html(page: str | bytes, id: str, source: str, url: str | None = N
     hints = hints or {}
     if len(page) > MAX_PAGE_BYTES:
         raise InputError(source, f"page is {len(page):,} bytes, over the {MAX_PAGE_BYTES:,}-byte limit")
-    doc = extract_page(page, url)
+    try:
+        doc = extract_page(page, url)
+    except Exception as e:                  # a page that breaks the extractor is one bad input, not a crash
+        raise InputError(source, f"page cannot be read as HTML ({type(e).__name__}: {e})"[:200])
     text = (doc.text or "") if doc is not None else ""
     if not has_main_text(text):
         raise InputError(source, "no main text found in the page (only navigation, headings or furniture)")

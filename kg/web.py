@@ -106,11 +106,11 @@ class _Reader:
         self.page(url, got)
 
     def feed(self, got: Download) -> None:
-        self.report.feeds.append(got.url)
         try:
             feed, problems = parse_feed(got.body, got.final_url, got.content_type)
         except InputError as e:
             return self.fail(InputError(got.url, e.problem))
+        self.report.feeds.append(got.url)
         for p in problems:
             self.fail(p)
         for entry in feed.entries:

@@ -25,6 +25,14 @@ class Route:
     validators: bool = True          # ETag and Last-Modified, and 304 when they match
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A threaded server that does not print a traceback when a client hangs up (time-out and size tests)."""
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass
+
+
 @dataclass(frozen=True)
 class Hit:
     """One request the site received."""
@@ -52,8 +60,7 @@ class NewsSite:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
+        self.server = QuietServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
