@@ -54,7 +54,8 @@ def parse_feed(body: bytes, url: str, content_type: str = "application/xml") -> 
     entries = []
     for n, e in enumerate(d.entries, start=1):
         if not e.get("link"):
-            problems.append(InputError(url, f"feed entry {n} has no link"))
+            if not problems:                      # in a broken feed, the entry cut off by the break is no news
+                problems.append(InputError(url, f"feed entry {n} has no link"))
             continue
         entries.append(Entry(link=urljoin(url, e["link"].strip()), title=(e.get("title") or "").strip() or None,
                              published=_day(e.get("published_parsed")), authors=_authors(e)))

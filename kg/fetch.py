@@ -139,7 +139,8 @@ class HostClock:
     """Spaces the requests to each host: at most RATE per second, or one per Crawl-delay when longer."""
 
     def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep):
-        self.interval = 1.0 / rate if rate > 0 else 0.0
+        # a hair over 1/RATE, so that a request delayed on the way never lets the server see RATE + 1 in a second
+        self.interval = 1.0 / rate + 0.005 if rate > 0 else 0.0
         self.delays: dict[str, float] = {}
         self.last: dict[str, float] = {}
         self.clock, self.sleep = clock, sleep

@@ -22,7 +22,8 @@ class Route:
     delay: float = 0.0               # seconds to wait before answering (time-outs)
     fail_first: int = 0              # answer 503 this many times first (retries)
     send_length: bool = True         # False: no Content-Length, body streamed, connection closed
-    validators: bool = True          # ETag and Last-Modified, and 304 when they match
+    validators: bool = True          # Last-Modified (and an ETag), and 304 when the request's match
+    etag: bool = True                # False: Last-Modified only, revalidated by If-Modified-Since
 
 
 class QuietServer(ThreadingHTTPServer):
@@ -119,10 +120,13 @@ class NewsSite:
         headers = {"Content-Type": route.content_type, **route.headers}
         if route.status != 200 or not route.validators:
             return route.status, headers, route.body
-        etag = '"' + hashlib.sha1(route.body).hexdigest()[:16] + '"'
-        headers.update({"ETag": etag, "Last-Modified": LAST_MODIFIED})
-        if req.headers.get("If-None-Match") == etag:
-            return 304, {"ETag": etag}, b""
+        headers["Last-Modified"] = LAST_MODIFIED
+        if route.etag:
+            headers["ETag"] = '"' + hashlib.sha1(route.body).hexdigest()[:16] + '"'
+            if req.headers.get("If-None-Match") == headers["ETag"]:
+                return 304, {"ETag": headers["ETag"]}, b""
+        elif req.headers.get("If-Modified-Since") == LAST_MODIFIED:
+            return 304, {}, b""
         return 200, headers, route.body
 
     def close(self) -> None:
