@@ -210,14 +210,13 @@ class Fetcher:
     # --- redirects, robots.txt and the cache ------------------------------------------------------
 
     def _recall(self, url: str) -> tuple[dict, bytes | None] | None:
-        if url in self.memory:
-            return self.memory[url]
-        return self.cache.get(url) if self.cache else None
+        return self.cache.get(url) if self.cache else self.memory.get(url)
 
     def _remember(self, url: str, meta: dict, body: bytes | None) -> None:
-        self.memory[url] = (meta, body)
         if self.cache:
             self.cache.put(url, meta, body)
+        else:
+            self.memory[url] = (meta, body)
 
     def _follow(self, url: str, accept, robots: bool) -> Download:
         chain = [url]
@@ -327,17 +326,25 @@ class Fetcher:
             raise _retryable(url, f"timed out after {self.policy.timeout:g} s")
         except ux.HTTPError as e:
             raise _retryable(url, f"connection failed ({_short(e)})")
+        done = False                # the whole response read: its connection can serve the next request
         try:
             hdrs = {k.lower(): v for k, v in r.headers.items()}
             hdrs["kg-reason"] = r.reason or ""
             if r.status != 200:
+                r.drain_conn()      # redirects, 304s and errors: a short body, read and dropped
+                done = True
                 return _Answer(r.status, hdrs)
             kind, _ = media_type(hdrs.get("content-type"))
             if accept and kind and not accept(kind):
                 raise InputError(url, f"not an HTML page or a feed (content type {kind})")
-            return _Answer(200, hdrs, self._read_body(url, r, hdrs))
+            body = self._read_body(url, r, hdrs)
+            done = True
+            return _Answer(200, hdrs, body)
         finally:
-            r.release_conn()
+            if done:
+                r.release_conn()
+            else:
+                r.close()           # a body refused or cut short: never hand that connection back to the pool
 
     def _read_body(self, url: str, r, hdrs: dict) -> bytes:
         limit = self.policy.max_bytes

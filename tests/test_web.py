@@ -124,6 +124,7 @@ def test_a_rebuild_fetches_nothing_and_parses_nothing(site, tmp_path, fast_cli):
     assert first.exit_code == 0, first.output
     assert "parsed: 2 articles" in first.output and "4 requests: 4 downloaded" in first.output
     assert sorted(h.status for h in site.hits) == [200] * 4    # robots.txt, the feed, two pages
+    assert all(h.headers["User-Agent"].startswith(f"kg/{kg.__version__} ") for h in site.hits)
     graph = (out / "graph.ttl").read_bytes()
     n = len(site.hits)
     again = run("build", feed, "--out", out, "--rate", 50)
