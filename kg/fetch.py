@@ -176,9 +176,10 @@ class Fetcher:
         self.sleep = sleep
         self.robots: dict[str, RobotFileParser] = {}
         self.counts: Counter = Counter()
-        self.http = urllib3.PoolManager(
-            headers={"User-Agent": self.policy.user_agent, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
-            timeout=urllib3.Timeout(connect=self.policy.timeout, read=self.policy.timeout), retries=False)
+        # sent with every request (urllib3 drops a pool's own headers when a request names any)
+        self.headers = {"User-Agent": self.policy.user_agent, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"}
+        self.http = urllib3.PoolManager(timeout=urllib3.Timeout(connect=self.policy.timeout, read=self.policy.timeout),
+                                        retries=False)
 
     # --- the public side ---------------------------------------------------------------------------
 
@@ -319,7 +320,8 @@ class Fetcher:
         self.hosts.wait(host_of(current))
         self.counts["requests"] += 1
         try:
-            r = self.http.request("GET", current, headers=headers, redirect=False, preload_content=False)
+            r = self.http.request("GET", current, headers={**self.headers, **headers}, redirect=False,
+                                  preload_content=False)
         except ux.NewConnectionError as e:
             raise _retryable(url, f"connection failed ({_short(e)})")
         except ux.TimeoutError:
