@@ -2,17 +2,19 @@
 
 The public API (see kg.api; the names load on first use, so `import kg` stays light):
 
-    g = kg.build(["text of one article", Path("folder/"), {"text": ..., "published": "2022-01-12"}])
+    g = kg.build(["text of one article", Path("folder/"), {"text": ..., "published": "2022-01-12"},
+                  "https://news.example/story.html", "https://news.example/rss.xml"])
     g.rdf, g.query("SELECT ..."), g.to_networkx(), g.actors, g.meetings, g.positions, g.write("out")
     facts = kg.extract("text" or a spaCy Doc);  g = kg.merge([facts, ...])
 """
 from kg.version import EXTRACTION_VERSION, __version__
 
-__all__ = ["build", "extract", "merge", "read", "KnowledgeGraph", "Article", "ArticleFacts", "Metadata",
+__all__ = ["build", "extract", "merge", "read", "update", "Fetcher", "FetchPolicy", "KnowledgeGraph", "Article", "ArticleFacts", "Metadata",
            "ActorNode", "MeetingNode", "PositionNode", "KgError", "InputError", "BuildError", "ModelError",
            "QueryError", "__version__"]
 
 _HOMES = {"build": "kg.api", "extract": "kg.api", "merge": "kg.api", "read": "kg.api", "KnowledgeGraph": "kg.api",
+          "update": "kg.api", "Fetcher": "kg.fetch", "FetchPolicy": "kg.fetch",
           "Article": "kg.records", "ArticleFacts": "kg.records", "Metadata": "kg.records",
           "ActorNode": "kg.graph", "MeetingNode": "kg.graph", "PositionNode": "kg.graph",
           "KgError": "kg.errors", "InputError": "kg.errors", "BuildError": "kg.errors", "ModelError": "kg.errors",

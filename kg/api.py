@@ -27,6 +27,7 @@ from kg.cache import Cache
 from kg.clean import clean, clean_text, explicit_year, has_dateline, with_year_hint
 from kg.engines import Engine, process_pool_engine
 from kg.errors import BuildError, InputError, KgError
+from kg.fetch import Fetcher
 from kg.extraction.article import extract_article
 from kg.graph import ActorNode, MeetingNode, PositionNode, TripleIndex, build_triples, iris_of, nodes
 from kg.html import render
@@ -38,6 +39,7 @@ from kg.records import Article, ArticleFacts, CleanArticle, Metadata
 from kg.resolve import Merged, merge as merge_facts
 from kg.serialize import as_graph, to_networkx, turtle
 from kg.store import StoreWriter
+from kg.web import DOWNLOADS, WebReport, is_url, load_manifest, read_web, save_manifest, source_key
 from kg.worker import PARTITION, extract_articles
 
 Item = str | Path | Article | Mapping
@@ -59,20 +61,27 @@ class Stopwatch(dict):
 
 # --- reading what the caller hands over -----------------------------------------------------------
 
-def read(items: Iterable[Item]) -> IngestReport:
-    """Articles from what a caller hands over: strings (each one article's text), `Article` records,
-    dicts with `text` (and `id`, `title`, `published`, `publisher`, `url`, `authors`), or paths of
-    .txt/.jsonl/.html files and folders. Unreadable items become errors; the rest are read."""
+def read(items: Iterable[Item], *, fetcher: Fetcher | None = None, exclude: Iterable[str | Path] = (),
+         known_pages: Iterable[str] = ()) -> IngestReport:
+    """Articles from what a caller hands over: strings (each one article's text, or, when it is one
+    http(s) URL, a web page or an RSS/Atom feed whose entries are read), `Article` records, dicts with
+    `text` (and `id`, `title`, `published`, `publisher`, `url`, `authors`), or paths of
+    .txt/.jsonl/.html files and folders. URLs are fetched politely by FETCHER (a kg.fetch.Fetcher; by
+    default one with no download cache); KNOWN_PAGES are article pages to take from its cache without
+    a request (`update`). Folders in EXCLUDE (an output folder) are not read. Unreadable items become
+    errors; the rest are read."""
     items = list(items)
     report = IngestReport()
     width = max(3, len(str(len(items))))
-    paths = []
+    paths, urls = [], []
     for n, item in enumerate(items, start=1):
         default_id = f"article-{n:0{width}d}"
         if isinstance(item, Article):
             report.articles.append(item)
         elif isinstance(item, Path):
             paths.append(item)
+        elif is_url(item):
+            urls.append(item.strip())
         elif isinstance(item, str):
             if not item.strip():
                 report.errors.append(InputError(f"item {n}", "empty article (no text)"))
@@ -87,9 +96,15 @@ def read(items: Iterable[Item]) -> IngestReport:
             report.errors.append(InputError(f"item {n}", f"cannot read a {type(item).__name__} as an article "
                                                          "(give text, a dict, an Article or a Path)"))
     if paths:
-        got = ingest(paths)
+        got = ingest(paths, exclude)
         report.articles += got.articles
         report.errors += got.errors
+        report.notes += got.notes
+    known_pages = list(known_pages)
+    if urls or known_pages:
+        report.web = read_web(urls, fetcher or Fetcher(), known_pages)
+        report.articles += report.web.articles
+        report.errors += report.web.errors
     return _unique_ids(report)
 
 
@@ -346,15 +361,18 @@ class KnowledgeGraph:
 
 def build(items: Iterable[Item] | IngestReport, *, nlp: Language | None = None, model: str | None = None,
           processes: int | None = None, cache: str | Path | None = None, engine: Engine | None = None,
-          progress: Callable[[int], None] | None = None, batch_size: int = 16) -> KnowledgeGraph:
-    """Build a knowledge graph from ITEMS (texts, dicts, `Article`s or paths; see `read`), in memory.
+          progress: Callable[[int], None] | None = None, batch_size: int = 16,
+          fetcher: Fetcher | None = None) -> KnowledgeGraph:
+    """Build a knowledge graph from ITEMS (texts, dicts, `Article`s, paths, page or feed URLs; see
+    `read`), in memory.
 
     NLP is a loaded spaCy pipeline to use as is, MODEL the name or path of one to load (kg's pinned
     model by default). PROCESSES worker processes parse (default: every core for a large build, one
-    for a small one). CACHE, a folder, keeps per-article facts across builds. Inputs that cannot be
-    read are in `.errors`; BuildError when none can."""
+    for a small one). CACHE, a folder, keeps per-article facts across builds. URLs are fetched by
+    FETCHER (`kg.fetch.Fetcher(download_cache_folder, FetchPolicy(...))`; by default politely and
+    with no download cache). Inputs that cannot be read are in `.errors`; BuildError when none can."""
     clock = Stopwatch()
-    report = items if isinstance(items, IngestReport) else read(items)
+    report = items if isinstance(items, IngestReport) else read(items, fetcher=fetcher)
     clock.lap("ingest")
     if not report.articles:
         raise BuildError("no article could be read, nothing written", report.errors)
@@ -381,3 +399,22 @@ def build(items: Iterable[Item] | IngestReport, *, nlp: Language | None = None, 
 def merge(facts: Iterable[ArticleFacts]) -> KnowledgeGraph:
     """One graph from the facts of several articles (from `extract` or `doc._.kg_facts`)."""
     return KnowledgeGraph(facts)
+
+
+def update(out: str | Path, feeds: Iterable[str] = (), *, fetcher: Fetcher | None = None, model: str | None = None,
+           processes: int | None = None, batch_size: int = 16) -> tuple[KnowledgeGraph, WebReport]:
+    """Add the new articles of FEEDS (and of the web sources OUT was built from) to the build in OUT and
+    rewrite its outputs: what `kg update` runs, e.g. from cron. Article pages the build already has are
+    taken from OUT's download cache without a request (and their facts from its cache); only the feeds
+    and their new entries are fetched. Returns the graph and the web report (new, unchanged, failed)."""
+    out = Path(out)
+    manifest = load_manifest(out)
+    sources = list(dict.fromkeys(manifest["sources"] + [source_key(f) for f in feeds]))
+    if not any(is_url(s) for s in sources):
+        raise KgError(f"{out}: nothing to update: give feed URLs (this build was made from none)")
+    items = [s if is_url(s) else Path(s) for s in sources]
+    report = read(items, fetcher=fetcher or Fetcher(out / DOWNLOADS), exclude=[out], known_pages=manifest["pages"])
+    g = build(report, model=model, processes=processes, cache=out / ".cache", batch_size=batch_size)
+    g.write(out)
+    save_manifest(out, sources, manifest["pages"] + report.web.pages)
+    return g, report.web

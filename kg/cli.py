@@ -25,9 +25,41 @@ def main():
     """kg: news articles in, a knowledge graph of actors, meetings and positions out."""
 
 
+def fetch_options(f):
+    """The options that say how politely URLs are fetched (build and update share them)."""
+    f = click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(0.1, 600),
+                     help="Seconds to wait for a web server to connect or send.")(f)
+    f = click.option("--rate", default=1.0, show_default=True, type=click.FloatRange(0.01, 100),
+                     help="Requests per host per second, at most (a robots.txt Crawl-delay slows it further).")(f)
+    return f
+
+
+def make_fetcher(out: Path, rate: float, timeout: float):
+    """A polite fetcher with its download cache in OUT/.downloads."""
+    from kg.fetch import FetchPolicy, Fetcher
+    from kg.web import DOWNLOADS
+    return Fetcher(Path(out) / DOWNLOADS, FetchPolicy(rate=rate, timeout=timeout))
+
+
+def print_notes(report) -> None:
+    """Each note of a read (an output folder left out) once, on stderr."""
+    for note in dict.fromkeys(report.notes):
+        click.echo(f"kg: note: {note}", err=True)
+
+
+def web_summary(web, fetcher) -> str:
+    """One line on what the web gave and what it cost: pages, feeds, requests, bodies, 304s."""
+    c = fetcher.counts
+    return (f"  web: {len(web.pages)} article pages, {len(web.feeds)} feeds; {c['requests']} requests: "
+            f"{c['downloaded']} downloaded, {c['not modified']} not modified (304); "
+            f"{c['stored']} pages from the download cache without a request")
+
+
 @main.command()
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1)
 @click.option("--out", "out", default="out", show_default=True, type=click.Path(path_type=Path), help="Output folder.")
+@click.option("--urls", "url_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="A file of page or feed URLs, one per line.")
 @click.option("--model", default=None, help="An installed spaCy pipeline (package name or path).")
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--processes", "n_process", default=None, type=click.IntRange(1, 64),
@@ -38,19 +70,27 @@ def main():
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where per-article extraction runs: this machine, or a Dask cluster.")
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
+@fetch_options
 @click.option("--quiet", is_flag=True, help="No progress bar or summary.")
-def build(sources, out, model, batch_size, n_process, cache_dir, no_cache, engine, scheduler, quiet):
-    """Build the graph from SOURCES (.txt, .jsonl, .html files or folders; default: seeds/)."""
+def build(sources, out, url_file, model, batch_size, n_process, cache_dir, no_cache, engine, scheduler, rate, timeout, quiet):
+    """Build the graph from SOURCES: .txt, .jsonl, .html files or folders, web page URLs and RSS/Atom
+    feed URLs (default: seeds/)."""
     from kg import api
     from kg.engines import dask_engine
+    from kg.web import is_url, read_url_file, save_manifest
 
-    sources = list(sources) or [Path("seeds")]
+    urls, url_errors = read_url_file(url_file) if url_file else ([], [])
+    sources = [s if is_url(s) else Path(s) for s in sources] + urls
+    sources = sources or ([] if url_file else [Path("seeds")])
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler goes with --engine dask")
     runner = dask_engine(scheduler, workers=max(2, n_process or 2)) if engine == "dask" else None
     cache = None if no_cache else (cache_dir or Path(out) / ".cache")
+    fetcher = make_fetcher(out, rate, timeout)
     try:
-        report = api.read(sources)            # read once: the count drives the progress bar
+        report = api.read(sources, fetcher=fetcher, exclude=[out])     # read once: the count drives the progress bar
+        report.errors[:0] = url_errors
+        print_notes(report)
         kwargs = dict(model=model, processes=n_process, cache=cache, engine=runner, batch_size=batch_size)
         if len(report.articles) > 5 and not quiet:
             with click.progressbar(length=len(report.articles), label="articles", file=sys.stderr) as bar:
@@ -58,6 +98,7 @@ def build(sources, out, model, batch_size, n_process, cache_dir, no_cache, engin
         else:
             g = api.build(report, **kwargs)
         g.write(out)
+        save_manifest(out, sources, report.web.pages if report.web else [])
     except KgError as e:
         for err in getattr(e, "errors", ()):
             click.echo(f"kg: skipped {err}", err=True)
@@ -67,6 +108,43 @@ def build(sources, out, model, batch_size, n_process, cache_dir, no_cache, engin
         click.echo(f"kg: skipped {err}", err=True)
     if not quiet:
         click.echo(summary(g, out), err=True)
+        if report.web:
+            click.echo(web_summary(report.web, fetcher), err=True)
+    if g.errors:
+        sys.exit(EXIT_SKIPPED)
+
+
+@main.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("feeds", nargs=-1)
+@click.option("--model", default=None, help="An installed spaCy pipeline (package name or path).")
+@click.option("--processes", "n_process", default=None, type=click.IntRange(1, 64), help="Worker processes that parse.")
+@fetch_options
+@click.option("--quiet", is_flag=True, help="Only the one-line update summary (and problems).")
+def update(out, feeds, model, n_process, rate, timeout, quiet):
+    """Fetch FEEDS (and the web sources OUT was built from), add their new articles to the build in OUT
+    and rewrite its outputs; what cron runs to keep a graph current."""
+    from kg import api
+    from kg.web import is_url
+
+    bad = [f for f in feeds if not is_url(f)]
+    if bad:
+        raise click.UsageError(f"not an http(s) URL: {bad[0]}")
+    fetcher = make_fetcher(out, rate, timeout)
+    try:
+        g, web = api.update(out, feeds, fetcher=fetcher, model=model, processes=n_process)
+    except KgError as e:
+        for err in getattr(e, "errors", ()):
+            click.echo(f"kg: skipped {err}", err=True)
+        fail(e)
+        return
+    for err in g.errors:
+        click.echo(f"kg: skipped {err}", err=True)
+    click.echo(f"kg: update {out}: {web.new} new, {web.unchanged} unchanged, {web.failed} failed; "
+               f"{len(g.facts)} articles in the graph", err=True)
+    if not quiet:
+        click.echo(summary(g, out), err=True)
+        click.echo(web_summary(web, fetcher), err=True)
     if g.errors:
         sys.exit(EXIT_SKIPPED)
 

@@ -1,15 +1,15 @@
 """Read articles from .txt, .jsonl and .html files or folders of them, one bad item never stopping the rest."""
 from __future__ import annotations
 
-import html
 import json
+import os
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.errors import InputError
+from kg.pages import MAX_PAGE_BYTES, article_of_html, page_text
 from kg.records import Article
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f]")
@@ -20,9 +20,11 @@ JSONL_FIELDS = {"id": str, "text": str, "title": str, "published": str, "publish
 
 @dataclass
 class IngestReport:
-    """Articles read, and one message per item that was skipped."""
+    """Articles read, one message per item that was skipped, and notes (folders left out on purpose)."""
     articles: list[Article] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    web: object | None = None          # a kg.web.WebReport when URLs were read
 
 
 def decode(raw: bytes, path) -> str:
@@ -42,7 +44,8 @@ def decode(raw: bytes, path) -> str:
     return text
 
 
-def _check_text(text: str, path, line: int | None = None) -> str:
+def check_text(text: str, path, line: int | None = None) -> str:
+    """TEXT, unless it is empty or over spaCy's length limit (InputError naming PATH and LINE)."""
     if not text.strip():
         raise InputError(path, "empty article (no text)", line)
     if len(text) > MAX_CHARS:
@@ -50,64 +53,22 @@ def _check_text(text: str, path, line: int | None = None) -> str:
     return text
 
 
-class _TextOfHtml(HTMLParser):
-    """Visible text of an HTML page: paragraphs and headings, no scripts, styles or navigation."""
-    SKIP = {"script", "style", "nav", "footer", "header", "aside", "form", "noscript", "figure", "button"}
-    BLOCK = {"p", "h1", "h2", "h3", "h4", "li", "div", "br", "title", "article", "section", "blockquote"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-        self.title: str | None = None
-        self._in_title = False
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self.skip += 1
-        if tag == "title":
-            self._in_title = True
-        if tag in self.BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP and self.skip:
-            self.skip -= 1
-        if tag == "title":
-            self._in_title = False
-        if tag in self.BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data):
-        if self._in_title:
-            self.title = (self.title or "") + data
-            return
-        if not self.skip:
-            self.parts.append(data)
-
-
-def html_to_text(page: str) -> tuple[str | None, str]:
-    """(title, body text) of an HTML page."""
-    p = _TextOfHtml()
-    p.feed(page)
-    text = re.sub(r"[ \t]+", " ", "".join(p.parts))
-    text = re.sub(r"\n\s*\n\s*", "\n\n", text).strip()
-    title = html.unescape(p.title).strip() if p.title else None
-    return title, text
-
-
 def read_txt(path: Path) -> Article:
     """One article from a .txt file (its first line the headline when it is shaped like one)."""
-    text = _check_text(decode(path.read_bytes(), path), path)
+    text = check_text(decode(path.read_bytes(), path), path)
     return Article(id=path.stem, text=text, source=str(path))
 
 
 def read_html(path: Path) -> Article:
-    """One article from an HTML page's visible text."""
-    title, body = html_to_text(decode(path.read_bytes(), path))
-    _check_text(body, path)
-    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
-    return Article(id=path.stem, text=text, source=str(path))
+    """One article from a saved HTML page: trafilatura's main text and the page's metadata (kg.pages)."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_PAGE_BYTES:
+        raise InputError(path, f"page is {len(raw):,} bytes, over the {MAX_PAGE_BYTES:,}-byte limit")
+    if b"\x00" in raw:
+        raise InputError(path, "binary file (contains NUL bytes), not an article")
+    article = article_of_html(page_text(raw), path.stem, str(path))
+    check_text(article.text, path)
+    return article
 
 
 def read_jsonl(path: Path) -> Iterator[Article | InputError]:
@@ -148,24 +109,50 @@ def article_of_record(rec: dict, path, n: int | None) -> Article:
         raise InputError(path, "field 'authors' must be a list of strings", n)
     if not rec["id"].strip():
         raise InputError(path, "field 'id' is empty", n)
-    text = _check_text(rec["text"].replace("\r\n", "\n"), path, n)
+    text = check_text(rec["text"].replace("\r\n", "\n"), path, n)
     title = rec.get("title")
     return Article(id=rec["id"].strip(), text=text, source=f"{path}:{n}" if n is not None else str(path), title=title,
                    published=rec.get("published"), publisher=rec.get("publisher"),
                    url=rec.get("url"), authors=tuple(authors))
 
 
-def discover(sources: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
-    """Files to read under SOURCES (folders recursively, sorted), and errors for unusable paths."""
+def is_build_folder(d: Path) -> bool:
+    """A folder `kg build` wrote (graph.ttl beside articles/): its graph.html is an output, not an article."""
+    return (d / "graph.ttl").is_file() and (d / "articles").is_dir()
+
+
+def files_under(folder: Path, outputs: set[Path], notes: list[str]) -> list[Path]:
+    """Article files under FOLDER (recursively, sorted; hidden ones left out), never inside an output
+    folder: one of OUTPUTS (resolved paths) or any folder a build wrote; each one skipped gets a note."""
+    def unreadable(err: OSError):
+        if Path(err.filename) == folder:
+            raise err
+    found = []
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        here = Path(root)
+        if here.resolve() in outputs or is_build_folder(here):
+            notes.append(f"not reading {here}: it is a kg output folder")
+            dirs[:] = []
+            continue
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [here / n for n in names if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES]
+    return sorted(found)
+
+
+def discover(sources: Iterable[str | Path], exclude: Iterable[str | Path] = (),
+             notes: list[str] | None = None) -> tuple[list[Path], list[InputError]]:
+    """Files to read under SOURCES (folders recursively, sorted), and errors for unusable paths. Folders
+    in EXCLUDE (the build's output folder) and folders a build wrote are not read; NOTES says so."""
     files, errors = [], []
+    outputs = {Path(x).resolve() for x in exclude}
+    notes = notes if notes is not None else []
     for src in sources:
         p = Path(src)
         if not p.exists():
             errors.append(InputError(p, "no such file or folder"))
         elif p.is_dir():
             try:
-                found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                               and not any(part.startswith(".") for part in f.relative_to(p).parts))
+                found = files_under(p, outputs, notes)
             except PermissionError:
                 errors.append(InputError(p, "folder cannot be read (permission denied)"))
                 continue
@@ -197,10 +184,11 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
         yield InputError(path, f"file cannot be read ({e.strerror or e})")
 
 
-def ingest(sources: Iterable[str | Path]) -> IngestReport:
-    """Every readable article under SOURCES; duplicates of an id already seen are refused."""
+def ingest(sources: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> IngestReport:
+    """Every readable article under SOURCES (never inside the output folders of EXCLUDE); duplicates of
+    an id already seen are refused."""
     report = IngestReport()
-    files, report.errors = discover(sources)
+    files, report.errors = discover(sources, exclude, report.notes)
     seen: dict[str, str] = {}
     for f in files:
         for item in read_file(f):

@@ -2,6 +2,7 @@
 import json
 
 from kg.ingest import ingest
+from newspages import FURNITURE, news_page
 
 
 def write(p, data):
@@ -44,11 +45,25 @@ def test_jsonl_bad_lines_and_duplicate_ids(tmp_path):
     assert any("duplicate article id 'a'" in str(e) for e in r.errors)
 
 
-def test_html_page_is_read_as_text(tmp_path):
-    write(tmp_path / "p.html", "<html><head><title>Talks in Rome</title><script>alert(1)</script></head>"
-          "<body><nav>Home</nav><p>The ministers met in Rome on Monday.</p></body></html>")
+def test_html_page_is_read_through_trafilatura_with_its_metadata(tmp_path):
+    page = news_page("Talks in Rome", ["ROME, March 6 (Reuters) - The ministers met in Rome on Monday to talk about trade, "
+                                       "energy and migration, officials said.",
+                                       "They agreed to meet again in Paris next month, the Italian ministry said."],
+                     site="Daily Courier", author="Ann Lee", date="2022-03-07", canonical="https://courier.example/rome")
+    write(tmp_path / "p.html", page.replace("<head>", "<head><script>alert(1)</script>"))
     [a] = ingest([tmp_path]).articles
-    assert a.text.startswith("Talks in Rome") and "alert" not in a.text and "Home" not in a.text
+    assert (a.id, a.title, a.published, a.publisher, a.authors, a.url) == \
+        ("p", "Talks in Rome", "2022-03-07", "Daily Courier", ("Ann Lee",), "https://courier.example/rome")
+    assert a.text.startswith("ROME, March 6 (Reuters) - The ministers met") and "alert" not in a.text
+    assert not [f for f in FURNITURE if f in a.text]
+
+
+def test_html_page_without_main_text_or_over_the_size_limit_is_skipped(tmp_path):
+    write(tmp_path / "menu.html", news_page("Only a menu", []))
+    write(tmp_path / "huge.htm", "<html><body>" + "<p>The ministers met in Rome on Monday, officials said.</p>" * 100_000)
+    r = ingest([tmp_path])
+    msgs = {e.path.rsplit("/", 1)[-1]: e.problem for e in r.errors}
+    assert r.articles == [] and "no main text" in msgs["menu.html"] and "over the 5,000,000-byte limit" in msgs["huge.htm"]
 
 
 def test_folder_without_articles(tmp_path):

@@ -7,11 +7,11 @@ import pytest
 
 KG = Path(__file__).resolve().parents[1] / "kg"
 
-# ingest -> clean -> nlp -> extract -> resolve -> graph -> outputs -> api -> cli, on a base of records,
+# ingest (files, pages, feeds, fetching) -> clean -> nlp -> extract -> resolve -> graph -> outputs -> api -> cli, on a base of records,
 # word lists, vocabularies and file helpers
 STAGES = [
     ("base", {"kg.version", "kg.errors", "kg.records", "kg.lexicon", "kg.namespaces", "kg.names", "kg.io"}),
-    ("text", {"kg.ingest", "kg.clean", "kg.dates", "kg.geo"}),
+    ("text", {"kg.ingest", "kg.clean", "kg.dates", "kg.geo", "kg.pages", "kg.fetch", "kg.feeds", "kg.web"}),
     ("nlp", {"kg.nlp", "kg.entity_rules"}),
     ("extract", {"kg.extraction", "kg.extraction.syntax", "kg.extraction.actors", "kg.extraction.roles", "kg.extraction.events",
                  "kg.extraction.positions", "kg.extraction.article", "kg.worker"}),
