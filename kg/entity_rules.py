@@ -101,6 +101,15 @@ def trim_edges(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
                 start = opened + 1                      # 'the (European Union': the name is after it
             elif opened is not None:
                 end = opened                            # 'Soil Studies ( Isso': the name is before it
+            inner = next((t.i for t in doc[start + 1:end] if t.is_lower and (t.pos_ in ("VERB", "AUX") or (
+                t.pos_ == "DET" and doc[t.i - 1].pos_ != "ADP"))), None)
+            if inner is not None:
+                end = inner                  # 'Lopez the Peruvian envoy': the name ends before the determiner
+            here = doc[start:end]
+            title = re.search(r"(?<![\w-])" + title_rx(), doc.text[here.start_char:here.end_char + 60], re.I)
+            if e.label_ == "ORG" and title and 0 < title.start() < len(here.text) and title.group(0)[:1].isupper():
+                cut = here.char_span(0, title.start(), alignment_mode="contract")
+                end = cut.end if cut is not None and len(cut) else end    # 'Chilean Labour Minister' tagged as one name
             while end > start + 1 and (doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
                                        or doc[end - 1].text in ",;:-("):
                 end -= 1
@@ -261,6 +270,14 @@ def organisation_heads(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Sp
         if e.label_ == "ORG":
             while end < len(doc) and doc[end].text in heads and doc[end].text[0].isupper():
                 end += 1
+        k = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+        if e.label_ in ("FAC", "ORG", "LOC") and end < len(doc) and doc[end].lower_ == "of" and k < len(doc) and \
+                doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].ent_type_:
+            while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].ent_type_:
+                k += 1
+            if k >= len(doc) or doc[k].tag_ != "POS":
+                end = k                             # 'the Grand Hall' + 'of the Nations': one name
+        if e.label_ == "ORG":
             if end + 2 < len(doc) and doc[end].lower_ in ("in", "of") and doc[end + 1].text[:1].isupper():
                 k = end + 2
                 while k < len(doc) and doc[k].text[:1].isupper() and doc[k].text != "(":

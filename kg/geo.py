@@ -21,6 +21,7 @@ class Gazetteer:
     regions: dict = None     # folded name of a state or province -> (display name, country)
     city_country: dict = None    # folded city name -> its country
     dotted: dict = None          # two-letter abbreviations of regions, read only with their full stops ('N.J.')
+    first_words: dict = None     # folded first word of a country's name -> the country, where unambiguous
 
     def country(self, text: str) -> str | None:
         """The canonical name of the country TEXT names, if any."""
@@ -41,6 +42,11 @@ class Gazetteer:
         if len(key) <= 2:
             return (self.dotted or {}).get(key) if "." in text else None
         return (self.regions or {}).get(key)
+
+    def country_by_first_word(self, word: str) -> str | None:
+        """The country a word names as the first word of its name ('Saudi' of 'Saudi Arabia'), when
+        no other country starts with it and it is not a word of many names ('North', 'New')."""
+        return (self.first_words or {}).get(fold(word))
 
     def country_of(self, text: str) -> str | None:
         """The country a city or region is in, as far as the gazetteer knows."""
@@ -133,4 +139,12 @@ def gazetteer() -> Gazetteer:
             regions.setdefault(fold(abbr), (state.title(), "United States"))
         else:                                   # 'N.J.', 'Pa.': only with their full stops, else they are words
             dotted[fold(abbr)] = (state.title(), "United States")
-    return Gazetteer(countries, demonyms, capitals, cities, regions, city_country, dotted)
+    starts: dict[str, set] = {}
+    for name in set(countries.values()):
+        words = name.split()
+        if len(words) > 1:
+            starts.setdefault(fold(words[0]), set()).add(name)
+    generic = {fold(w) for w in table("country_name_words.tsv")}
+    first_words = {k: next(iter(v)) for k, v in starts.items() if len(v) == 1 and k not in generic
+                   and k not in countries and k not in cities and k not in demonyms}
+    return Gazetteer(countries, demonyms, capitals, cities, regions, city_country, dotted, first_words)

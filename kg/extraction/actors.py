@@ -154,6 +154,9 @@ def typed_name(span: Span, name: str) -> tuple[str, str, str | None] | None:
     country = gz.country(name)
     if country and label in ("GPE", "ORG", "LOC", "NORP"):
         return ("Country", *_as_written(name, country))
+    first = gz.country_by_first_word(re.sub(r"s$", "", name)) if " " not in name else None
+    if first and label in ("NORP", "GPE", "ORG"):
+        return "Country", first, None         # 'Saudi officials': the first word of a country's name
     if label in ("NORP", "GPE"):
         dem = gz.demonym(name) or gz.demonym(re.sub(r"s$", "", name))
         if dem:
