@@ -354,7 +354,7 @@ def dateline_actors(dateline: str | None) -> list[Actor]:
 def acronym_aliases(doc: Doc) -> dict[str, str]:
     """'Organization for Security and Co-operation in Europe (OSCE)' -> {'OSCE': long name}."""
     out = {}
-    for m in re.finditer(r"([A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|for|and|in|the|on|&)){1,9})\s*\(([A-Z]{2,8})\)", doc.text):
+    for m in re.finditer(r"([A-Z][\w\-'’]*(?:\s+(?:[A-Z][\w\-'’]*|of|for|and|in|the|on|&)){1,9})\s*\(([A-Z]{2,8})\)", doc.text):
         words = m.group(1).split()
         for i in range(len(words)):
             cand = words[i:]
