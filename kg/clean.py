@@ -42,7 +42,9 @@ DATELINE_COLON = re.compile(r"^(?P<place>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]
                             r"(?:,?\s*\d{4})?))?\s*(?:\((?P<agency>[A-Z][\w&.' -]{1,40}?)\)\s*)?:\s+(?=[A-Z\"“])")
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
 DURATION_END = re.compile(r"\s\d{1,2}:\d{2}$")
-CREDIT_ONLY = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}(?:\s*/\s*[A-Za-z][\w.,\-]*(?:\s+[A-Z][\w.\-]*){0,3})+")
+CREDIT_ONLY = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}(?:\s*/\s*[A-Za-z][\w.,\-]*(?:\s+[A-Z][\w.\-]*){0,3})+"
+                         r"(?:\s*[–—-]\s*[\w ,.]{0,30}\d[\w ,.]{0,20})?")      # 'Outlet / Agency - 11th March, 2024'
+
 SPEAKER_TITLE = re.compile(r"^[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,3}:\s+\S")
 CREDIT_TAIL = re.compile(
     r"(?:\s*(?:Photograph|Photo|Picture|Image)s?\s*(?:credit)?\s*:\s*[^.]{2,80}$"

@@ -249,7 +249,7 @@ def people_by_name_parts(doc: Doc, spans: list[Span], facts: NameFacts) -> list[
         if e.label_ in ("GPE", "ORG", "NORP", "LOC") and not gz.country(e.text) and (
                 (len(e) == 1 and e.text in parts) or (len(e) > 1 and e.text.lower() in facts.suffixes)
                 or (1 < len(e) <= 3 and e[-1].text in facts.single and all(t.tag_ == "NNP" for t in e)
-                    and not any(t.text in heads for t in e))):
+                    and not any(t.lower_ in heads for t in e))):
             e = relabel(e, "PERSON")     # a full name tagged an organisation where its surname is a person
         out.append(e)
         covered.update(range(e.start, e.end))
@@ -268,7 +268,7 @@ def organisation_heads(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Sp
     for e in spans:
         end = e.end
         if e.label_ == "ORG":
-            while end < len(doc) and doc[end].text in heads and doc[end].text[0].isupper():
+            while end < len(doc) and doc[end].lower_ in heads and doc[end].text[0].isupper():
                 end += 1
         k = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
         if e.label_ in ("FAC", "ORG", "LOC") and end < len(doc) and doc[end].lower_ == "of" and k < len(doc) and \
@@ -303,6 +303,38 @@ def consistent_labels(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Spa
     return [relabel(e, best[e.text]) if e.text in best and e.label_ in VOTING else e for e in spans]
 
 
+def first_names_out_of_organisations(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
+    """'the Presidential Administration Anna' + 'Ruiz': an organisation name that ends in its head noun
+    and one more capitalised word, right before a person's name, gave that person's first name away."""
+    heads = word_set("org_heads.txt")
+    starts = {e.start: e for e in spans if e.label_ == "PERSON"}
+    out, moved = [], {}
+    for e in spans:
+        head = max((t.i for t in e if t.lower_ in heads), default=None) if e.label_ == "ORG" else None
+        tail = doc[head + 1:e.end] if head is not None else None
+        if tail is not None and len(tail) >= 2 and all(t.tag_ == "NNP" and t.is_alpha and t.lower_ not in heads for t in tail) \
+                and head > e.start:
+            out.append(relabel(e, "ORG", end=head + 1))          # '... Administration Anna Ruiz' tagged as one name
+            out.append(Span(doc, head + 1, e.end, label="PERSON"))
+            continue
+        person = starts.get(e.end)
+        if e.label_ == "ORG" and person is not None and len(e) >= 3 and e[-2].lower_ in heads and \
+                e[-1].tag_ == "NNP" and e[-1].lower_ not in heads:
+            out.append(relabel(e, "ORG", end=e.end - 1))
+            moved[person.start] = relabel(person, "PERSON", start=e.end - 1)
+        else:
+            out.append(e)
+    return [moved.get(e.start, e) if e.label_ == "PERSON" else e for e in out]
+
+
+def documents_out(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
+    """'the Minsk Agreements', 'a Set of Measures': a name ending in the head noun of a document or an
+    agreement names a text, not an actor (it is kept, as a law)."""
+    heads = word_set("document_heads.txt")
+    return [relabel(e, "LAW") if e.label_ in ("ORG", "GPE", "FAC", "LOC", "PERSON") and len(e) > 1
+            and e[-1].lower_ in heads else e for e in spans]
+
+
 NOT_NOUN_ROLES = {"advmod", "acomp", "advcl", "mark", "intj", "neg", "aux"}
 
 
@@ -321,9 +353,9 @@ def common_words_out(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span
     return out
 
 
-ENTITY_RULES: tuple[Rule, ...] = (trim_edges, split_joined_names, dates_named_as_names, honorifics_out, particle_names, titles_inside_names,
+ENTITY_RULES: tuple[Rule, ...] = (trim_edges, split_joined_names, first_names_out_of_organisations, dates_named_as_names, honorifics_out, particle_names, titles_inside_names,
                                   states_by_gazetteer, people_by_name_parts, organisation_heads, consistent_labels,
-                                  common_words_out)
+                                  common_words_out, documents_out)
 
 
 def fix_entities(doc: Doc, rules: tuple[Rule, ...] = ENTITY_RULES) -> list[Span]:

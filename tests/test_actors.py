@@ -75,3 +75,17 @@ def test_two_people_sharing_a_surname_in_unrelated_stories_stay_two():
         facts("b", person("Lopez"), country("Norway")),
     ])
     assert alias["Person:marialopez"] != alias["Person:lopez"]
+
+
+def test_documents_are_not_actors_and_first_names_leave_organisations(parse):
+    doc, idx = parse("Officials of the Presidential Administration Anton Vaino signed the Lima Accords "
+                     "and discussed the Set of Measures.")
+    names = {a.name: a.type for a in idx.actors.values()}
+    assert names.get("Anton Vaino") == "Person" and "Presidential Administration" in names
+    assert not any("Accords" in n or "Measures" in n for n in names)
+
+
+def test_a_source_line_with_an_agency_and_a_date_is_not_text():
+    from kg.clean import clean_text
+    c = clean_text("Talks\n\nRiver News / Agency - 11th March, 2024\n\nThe two ministers met in Lima, officials said.\n")
+    assert c.body == "The two ministers met in Lima, officials said."
