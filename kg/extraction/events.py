@@ -1003,7 +1003,7 @@ NEAR_DEPS = {"compound", "amod", "prep", "pobj", "npadvmod", "poss", "nmod", "ap
 ACTOR_DEPS = {"acl", "dobj", "pcomp"}
 CLAUSE_DEPS = {"prep", "pobj", "npadvmod", "advmod", "obl", "nmod", "compound", "amod", "poss", "case", "det", "tmod"}
 REPORT_VERBS = {"say", "report", "announce", "tell", "state", "add", "confirm"}
-TRAVEL_VERBS = {"be", "travel", "fly", "arrive", "go", "head", "leave", "come", "land"}
+TRAVEL_VERBS = {"be", "travel", "fly", "arrive", "go", "head", "leave", "come", "land", "visit"}
 SHARED_VERBS = {"hold", "have", "conduct"}   # verbs several subjects do together
 GUEST_VERBS = {"welcome", "receive", "host", "invite"}
 MEET_FOR_VERBS = {"meet", "sit", "gather", "convene", "join", "invite", "host"}
@@ -1123,6 +1123,30 @@ def same_time(a: DateValue | None, b: DateValue | None) -> bool | None:
     return False
 
 
+def same_person(a: str, b: str, names: dict[str, str]) -> bool:
+    """Whether two person keys may name one person ('Xi' and 'Xi Jinping', 'Mr Biden' and 'Joe Biden')."""
+    if a == b:
+        return True
+    na, nb = names.get(a, a.split(":", 1)[1]).lower().split(), names.get(b, b.split(":", 1)[1]).lower().split()
+    return bool(na and nb) and (set(na) <= set(nb) or set(nb) <= set(na))
+
+
+def distinct_parties(a, b, types: dict[str, str], names: dict[str, str]) -> bool:
+    """Whether two same-day meetings are different ones by who took part: people on both sides and none
+    in common, or two different pairs of principals (people and organisations: 'X met Y', 'X addressed
+    Z'). States and unnamed parties say nothing."""
+    typ = lambda k: types.get(k, k.split(":")[0])
+    pa = [k for k in a if typ(k) == "Person"]
+    pb = [k for k in b if typ(k) == "Person"]
+    common = lambda xs, ys: [x for x in xs if any(same_person(x, y, names) if typ(x) == typ(y) == "Person" else x == y
+                                                  for y in ys)]
+    if pa and pb and not common(pa, pb):
+        return True
+    qa = list(dict.fromkeys(k for k in a if typ(k) in ("Person", "Organization")))
+    qb = list(dict.fromkeys(k for k in b if typ(k) in ("Person", "Organization")))
+    return len(qa) == len(qb) == 2 and len(common(qa, qb)) < 2
+
+
 class Merger:
     """Clusters the mentions of one article into events (place compatibility knows what lies in what)."""
 
@@ -1154,16 +1178,8 @@ class Merger:
         return same_place or shared_name or (m.kind in ("Visit", "Call", "Signing") and bool(persons))
 
     def distinct(self, m: EventMention, e: EventMention) -> bool:
-        """Two meetings of one day with other principals (people and organisations): none in common, or
-        two different pairs ('X met Y' and 'X met Z')."""
-        pm, pe = self.principals(m), self.principals(e)
-        if not pm or not pe:
-            return False
-        return not (pm & pe) or (len(pm) == len(pe) == 2 and pm != pe)
-
-    def principals(self, m: EventMention) -> set[str]:
-        """A mention's participants that are people or organisations (not states)."""
-        return {k for k in m.attendees if self.types.get(k, k.split(":")[0]) in ("Person", "Organization")}
+        """Two meetings of one day with other principals (see distinct_parties)."""
+        return distinct_parties(m.attendees, e.attendees, self.types, self.names)
 
     def fit(self, m: EventMention, c: list[EventMention]) -> int:
         """How strongly mention M fits cluster C: shared names and actors count, a clash rules it out."""
@@ -1182,12 +1198,12 @@ class Merger:
         dated = [m for m in ms if m.date and m.date.granularity == "day"]
         period = [m for m in ms if m.date and m.date.granularity != "day"]
 
-        def place(group):
+        def place(group, unique=False):
             for m in group:
                 scored = sorted(((self.fit(m, c), -i) for i, c in enumerate(clusters)), reverse=True)
-                if scored and scored[0][0] > 0:
+                if scored and scored[0][0] > 0 and not (unique and len(scored) > 1 and scored[1][0] == scored[0][0]):
                     clusters[-scored[0][1]].append(m)
-                else:
+                elif not unique or not scored or scored[0][0] == 0:
                     clusters.append([m])
         place(dated)
         for m in sorted((m for m in ms if not m.date), key=lambda m: m.position):
@@ -1208,7 +1224,7 @@ class Merger:
         for m in sorted((m for m in ms if not m.date and m.location and id(m) not in joined), key=lambda m: m.position):
             home = [c for c in clusters if not any(x.date for x in c) and any(self.belongs(m, x) for x in c)]
             (home[0].append(m) if home else clusters.append([m]))
-        place(period)
+        place(period, unique=True)     # a week- or month-level mention joins the one event it fits best
         return clusters
 
     def persons(self, m: EventMention) -> set[str]:
