@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import dates
 from kg.extraction.actors import ActorIndex, actor_key, clean_name, state_of
-from kg.extraction.syntax import governing_verb, subjects, tense
+from kg.extraction.syntax import governing_verb, negated, subjects, tense
 from kg.geo import gazetteer
 from kg.names import fold
 from kg.lexicon import table, word_set
@@ -301,7 +301,8 @@ class EventReader:
     def pair_before(self, i: int) -> tuple[str, str] | None:
         """The last pair of actors named together before token I, within the last few sentences."""
         n = self.sent_no.get(i, 0)
-        cands = [p for pos, p in self.pairs if pos < i and n - self.sent_no.get(pos, 0) <= 4]
+        bare = self.doc[i].lemma_.lower() in ("leader", "side") and [c.lower_ for c in self.doc[i].children] == ["the"]
+        cands = [p for pos, p in self.pairs if pos < i and n - self.sent_no.get(pos, 0) <= (2 if bare else 4)]
         return cands[-1] if cands else None
 
     def resolved_days(self) -> list[tuple[int, DateValue]]:
@@ -360,6 +361,10 @@ class EventReader:
                                         for c in t.children) else None
             if t.lemma_.lower() == "signing" and t.dep_ != "compound":
                 return "Signing"
+            if t.lemma_.lower() in word_set("agreement_nouns.txt"):
+                deal = [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN" and
+                        table("event_verbs.tsv").get(c.lemma_.lower()) == "Signing" and not negated(c)]
+                return "Signing" if deal else None       # "a deal brokered by X", "the accord signed in Y"
             kind = noun_kind(t)
             if kind == "Meeting" and t.lemma_.lower() in word_set("occasion_nouns.txt"):
                 v = t.head
@@ -376,7 +381,9 @@ class EventReader:
         kind = table("event_verbs.tsv").get(lemma)
         if kind is None:
             return None
-        if lemma in SIGN_VERBS:
+        if kind == "Signing":
+            if t.dep_ == "acl" and t.head.lemma_.lower() in word_set("agreement_nouns.txt"):
+                return None                               # the agreement noun is the mention
             return kind if self.signs_agreement(t) else None
         if lemma in ("talk", "speak", "discuss", "dine"):
             partners = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
@@ -397,14 +404,20 @@ class EventReader:
         return kind
 
     def signs_agreement(self, t: Token) -> bool:
-        """'signed a deal/accord/treaty/declaration' (also 'signed what he called a document')."""
+        """'signed a deal/accord/treaty/declaration' (also 'signed what he called a document', 'the deal,
+        struck in X'); not 'no agreement was reached', 'did not sign the treaty'."""
         nouns = word_set("agreement_nouns.txt")
+        if negated(t):
+            return False
         objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
         objs += [g for c in t.children if c.dep_ == "ccomp" and any(x.lower_ == "what" for x in c.children)
                  for g in c.children if g.dep_ in ("oprd", "dobj", "attr")]
+        if t.dep_ == "acl" and t.tag_ == "VBN":
+            objs.append(t.head)
         for o in objs:
             for x in [o] + [c for c in o.children if c.dep_ == "conj"]:
-                if x.lemma_.lower() in nouns or x.lower_ in nouns:
+                if (x.lemma_.lower() in nouns or x.lower_ in nouns) and not any(
+                        c.dep_ == "det" and c.lower_ == "no" for c in x.children):
                     return True
         return False
 
@@ -419,8 +432,9 @@ class EventReader:
         if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_ in ("call", "push", "press", "appeal"):
             return True
         v = verb
-        if v.dep_ == "xcomp" and v.head.lemma_.lower() in PLAN_VERBS and not self.has_day(v):
-            return True
+        if t.dep_ in ("dobj", "nsubjpass") and t.head.i == v.i and v.dep_ == "xcomp" and \
+                v.head.lemma_.lower() in PLAN_VERBS and not self.has_day(v):
+            return True                   # "agreed to hold talks", "promised to hold summits"
         return False
 
     def has_day(self, verb: Token) -> bool:
@@ -724,6 +738,7 @@ class EventReader:
     def mentions(self) -> list[EventMention]:
         """Every event mention of the article, each read from its own clause."""
         out = []
+        occasion = None
         for sent, triggers in self.by_sentence:
             stop = {t.i for t in triggers}
             for t in triggers:
@@ -731,6 +746,10 @@ class EventReader:
                 if m is not None:
                     if m.date is None:
                         m.date = self.date_after(t, sent)
+                    if t.lemma_.lower() in word_set("occasion_nouns.txt"):
+                        if occasion and m.definite and not any(c.dep_ in ("compound", "amod") for c in t.children):
+                            m.kind = occasion      # "the ceremony": the one last told of
+                        occasion = m.kind
                     out.append(m)
         self.joined_by(out)
         return out
@@ -769,6 +788,9 @@ class EventReader:
                 return None                 # "welcomed the prospect": no one was welcomed
         m = EventMention(kind=kind, name=name_of(t, self.doc), sent=sent)
         own_near = local_tokens(t, stop, NEAR_DEPS) if not is_verb else []
+        own_near += [x for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN" and not is_verb
+                     for x in local_tokens(c, stop, CLAUSE_DEPS)]     # "talks held in Geneva on Monday"
+        own_near.sort(key=lambda x: x.i)
         own_wide = local_tokens(t, stop, NEAR_DEPS | ACTOR_DEPS) if not is_verb else []
         clause = local_tokens(verb, stop | {t.i}, CLAUSE_DEPS) if (is_verb or verb.i != t.i) else []
         clause += self.ap_weekday(verb) if verb.pos_ in ("VERB", "AUX") else []
@@ -1042,6 +1064,8 @@ def is_pair_expression(t: Token) -> bool:
         return True
     if low in PAIR_NOUNS and t.tag_ in ("NNS", "NNPS") and kids & {"two", "both"}:
         return True
+    if low in ("leader", "side") and t.tag_ == "NNS" and [c.lower_ for c in t.children] == ["the"]:
+        return True                       # "the leaders" right after two were named (see pair_before)
     return t.lower_ == "both" and t.dep_ in ("nsubj", "nsubjpass")
 
 
@@ -1216,10 +1240,12 @@ class Merger:
             if len(home) == 1:
                 home[0].append(m)
             elif not home and m.definite and not distinctive(m.name):
-                before = [c for c in open_ if any(x.position < m.position for x in c)
-                          and all(compatible(m.kind, x.kind) for x in c)]
+                kin = [c for c in open_ if all(compatible(m.kind, x.kind) for x in c)]
+                before = [c for c in kin if any(x.position < m.position for x in c)]
                 if before:
                     max(before, key=lambda c: max(x.position for x in c if x.position < m.position)).append(m)
+                elif len(kin) == 1:
+                    kin[0].append(m)       # "at the signing ceremony, ..." told before the signing
         joined = {id(m) for c in clusters for m in c}
         for m in sorted((m for m in ms if not m.date and m.location and id(m) not in joined), key=lambda m: m.position):
             home = [c for c in clusters if not any(x.date for x in c) and any(self.belongs(m, x) for x in c)]
