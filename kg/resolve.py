@@ -212,9 +212,9 @@ class EventMerge:
         return bool(a and b) and (a == b or place_within(a, b, self.types, self.names)
                                   or place_within(b, a, self.types, self.names))
 
-    def distinct(self, a, b) -> bool:
+    def distinct(self, a, b, one_place: bool = False) -> bool:
         """Other principals on the same day (events.distinct_parties)."""
-        return distinct_parties(a, b, self.types, self.names)
+        return distinct_parties(a, b, self.types, self.names, one_place)
 
     def same_event(self, a: MergedEvent, b: Event) -> bool:
         """Whether article event B is the merged event A (both of one day)."""
@@ -227,7 +227,8 @@ class EventMerge:
         names = {fold(n) for n in a.names} & {fold(n) for n in b.names}
         named = bool(names - {"meeting", "talks", "call", "visit", "summit", "meet", "trip", "signing", "sign",
                               "ceremony", "dinner", "welcome", "session"})
-        if not named and any(self.distinct(part, b_att) for part in self.parts.get(id(a), [a.attendees])):
+        one_place = bool(bl) and a.location == bl
+        if not named and any(self.distinct(part, b_att, one_place) for part in self.parts.get(id(a), [a.attendees])):
             return False
         if self.same_place(a.location, bl):
             return True
@@ -288,7 +289,7 @@ def merge_events(facts: list[ArticleFacts], alias: dict, actors: dict | None = N
         who = {alias[k] for k in e.attendees if k in alias} - {loc}
         people = {k for k in who if em.types.get(k) == "Person"}
         cands = [m for m in dated if loc and kin(m, e) and em.same_place(m.location, loc)
-                 and not em.distinct(m.attendees, who)]
+                 and not em.distinct(m.attendees, who, m.location == loc)]
         if not cands and not loc:
             cands = [m for m in dated if kin(m, e) and len(people & set(m.attendees)) >= 2]
         if len(cands) == 1:

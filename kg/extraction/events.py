@@ -707,7 +707,10 @@ class EventReader:
         """Actors of VERB's subjects: a relative pronoun is its antecedent, 'they'/'he' in a dependent
         clause is the subject of the clause it depends on, 'the two leaders' is the pair last named."""
         out = []
-        for s in subjects(verb):
+        subs = subjects(verb)
+        if not subs and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            subs = subjects(verb.head.head)      # "X will attend the talks after meeting Y": X met Y
+        for s in subs:
             out += self.resolve_subject(s, verb, stop)
         return list(dict.fromkeys(out))
 
@@ -905,6 +908,8 @@ class EventReader:
         parts += [k for c in t.children if c.dep_ in ("poss", "nsubj") for k in self.pair_words(c)]
         lemma = verb.lemma_.lower()
         subj_keys = [k for k in self.subject_actors(verb, stop) if k not in exclude]
+        if clause_negated(verb):
+            subj_keys = []                  # "X is not expected to take part in the talks"
         organizer_verbs, attend_verbs = word_set("organizer_verbs.txt"), word_set("attend_verbs.txt")
         if t.pos_ == "VERB":
             objs = [c for c in t.children if c.dep_ in ("dobj", "dative") or
@@ -946,11 +951,17 @@ class EventReader:
                     (poss[0] == "their" and (len(subj_keys) >= 2 or any(is_pair_expression(x) for x in subjects(verb))))
                     or (poss[0] in ("his", "her") and len(subj_keys) == 1 and self.idx.type_of(subj_keys[0]) == "Person")):
                 parts += subj_keys          # "X and Y opened their summit", "capping off their summit"
-            agent = [x for c in verb.children if c.dep_ == "agent" for x in c.subtree]
-            if agent and lemma in organizer_verbs:
-                m.organizers += self.actors_in(agent, exclude)      # "a meeting announced by Stoltenberg"
-            elif agent and lemma in attend_verbs and role == "nsubjpass":
-                parts += self.actors_in(agent, exclude)            # "the ceremony was witnessed by X"
+            shared = [v for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" and
+                      not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)] if role.startswith("nsubj") else []
+            for v in [verb] + shared:        # "the talks will include X and will be led by Y"
+                vl = v.lemma_.lower()
+                agent = [x for c in v.children if c.dep_ == "agent" for x in c.subtree]
+                if agent and vl in organizer_verbs:
+                    m.organizers += self.actors_in(agent, exclude)      # "a meeting announced by Stoltenberg"
+                elif agent and vl in attend_verbs and role.startswith("nsubj"):
+                    parts += self.actors_in(agent, exclude)            # "the ceremony was witnessed by X"
+                if role.startswith("nsubj") and vl in INCLUDE_VERBS and not negated(v):
+                    parts += [k for c in v.children if c.dep_ == "dobj" for k in self.actors_in(list(c.subtree), exclude)]
             for c in t.children:             # "a ceremony presided over by X", "a delegation led by X"
                 if c.dep_ == "acl":
                     ag = [x for a in c.children if a.dep_ == "agent" for x in a.subtree]
@@ -971,10 +982,13 @@ class EventReader:
     def included(self, t: Token, stop: set[int]) -> list[str]:
         """'talks, which included X and Y' (also on 'the first round of talks')."""
         heads = [t] + ([t.head.head] if t.dep_ == "pobj" and t.head.lower_ == "of" else [])
+        owner = [t] + ([t.head] if t.dep_ in ("nsubj", "nsubjpass") else [])
+        heads += [g for h in owner for p in h.children if p.dep_ == "prep" and p.lower_ in ("in", "under", "within")
+                  for g in p.children if g.dep_ == "pobj" and not self.idx.at(g)]   # "talks in a format which includes X"
         out = []
         for h in heads:
             for c in h.children:
-                if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "involve", "bring", "gather"):
+                if c.dep_ == "relcl" and c.lemma_.lower() in INCLUDE_VERBS | {"gather"}:
                     out += [k for o in c.children if o.dep_ == "dobj" for k in self.actors_of(o, stop)]
         return out
 
@@ -1033,6 +1047,22 @@ PARTICIPATE_VERBS = {"hold", "begin", "have", "host", "chair", "conduct", "resum
                      "wrap", "conclude", "end", "cap", "kick"}
 TELL_VERBS = {"tell", "assure", "inform", "urge", "warn", "brief", "discuss"}
 PHRASE_SKIP = {"relcl", "advcl", "ccomp", "parataxis", "acl", "punct", "mark"}
+
+
+INCLUDE_VERBS = {"include", "involve", "bring"}
+
+
+def clause_negated(verb: Token) -> bool:
+    """Whether VERB's clause, or the clause it is the complement of, is negated ('not expected to attend')."""
+    t = verb
+    for _ in range(3):
+        if negated(t):
+            return True
+        if t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return False
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
@@ -1155,16 +1185,17 @@ def same_person(a: str, b: str, names: dict[str, str]) -> bool:
     return bool(na and nb) and (set(na) <= set(nb) or set(nb) <= set(na))
 
 
-def distinct_parties(a, b, types: dict[str, str], names: dict[str, str]) -> bool:
+def distinct_parties(a, b, types: dict[str, str], names: dict[str, str], one_place: bool = False) -> bool:
     """Whether two same-day meetings are different ones by who took part: people on both sides and none
-    in common, or two different pairs of principals (people and organisations: 'X met Y', 'X addressed
+    in common (unless both are told at one place: each article may name other people of a large
+    meeting), or two different pairs of principals (people and organisations: 'X met Y', 'X addressed
     Z'). States and unnamed parties say nothing."""
     typ = lambda k: types.get(k, k.split(":")[0])
     pa = [k for k in a if typ(k) == "Person"]
     pb = [k for k in b if typ(k) == "Person"]
     common = lambda xs, ys: [x for x in xs if any(same_person(x, y, names) if typ(x) == typ(y) == "Person" else x == y
                                                   for y in ys)]
-    if pa and pb and not common(pa, pb):
+    if pa and pb and not common(pa, pb) and not one_place:
         return True
     qa = list(dict.fromkeys(k for k in a if typ(k) in ("Person", "Organization")))
     qb = list(dict.fromkeys(k for k in b if typ(k) in ("Person", "Organization")))
@@ -1203,7 +1234,8 @@ class Merger:
 
     def distinct(self, m: EventMention, e: EventMention) -> bool:
         """Two meetings of one day with other principals (see distinct_parties)."""
-        return distinct_parties(m.attendees, e.attendees, self.types, self.names)
+        return distinct_parties(m.attendees, e.attendees, self.types, self.names,
+                                bool(m.location) and m.location == e.location)
 
     def fit(self, m: EventMention, c: list[EventMention]) -> int:
         """How strongly mention M fits cluster C: shared names and actors count, a clash rules it out."""
