@@ -643,7 +643,7 @@ class EventReader:
         if key:
             return self.idx.type_of(key) in PLACE_TYPES
         return t.lemma_.lower() in PLACE_NOUNS or any(
-            (k := self.idx.at(c)) and self.idx.type_of(k) in PLACE_TYPES for c in t.children if c.dep_ in ("compound", "nmod"))
+            (k := self.idx.at(c)) and self.idx.type_of(k) in ("City", "Place") for c in t.children if c.dep_ in ("compound", "nmod"))
 
     def _prep_of(self, t: Token) -> str | None:
         prep = self._prep_token(t)
