@@ -387,6 +387,8 @@ class EventReader:
             return kind if self.signs_agreement(t) else None
         if lemma in ("talk", "speak", "discuss", "dine"):
             partners = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
+            partners += [p for o in t.children if o.dep_ == "dobj" for p in o.children
+                         if p.dep_ == "prep" and p.lower_ == "with"]      # "discussed X with Y", hung on X
             if any(self.actor_objects(p) for p in partners):
                 return "Meeting" if lemma in ("discuss", "dine") or in_person(t) else kind
             subj = [s for s in t.children if s.dep_ == "nsubj"]
@@ -447,21 +449,20 @@ class EventReader:
 
     # --- dates -------------------------------------------------------------------------------------
     def direction(self, verb: Token | None) -> str | None:
-        """The time a clause looks to: its tense, else that of the finite clause a participle depends on
-        ('the talks, held on Monday', '..., capping off their summit'), else back for a participle with
-        no finite clause; None (the nearest day) where nothing tells."""
+        """The time a clause looks to: its tense, else that of the clause it depends on ('agreed to open
+        ...', 'the talks, held on Monday', '..., capping off their summit'), else back for a participle
+        with no finite clause; None (the nearest day) where nothing tells."""
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return None
-        got = tense(verb)
-        if got:
-            return got
         t = verb
-        for _ in range(4):
-            if t.tag_ in ("VBG", "VBN") and t.dep_ in ("acl", "pcomp", "advcl", "xcomp", "conj", "amod") and t.head.i != t.i:
-                t = governing_verb(t.head) if t.head.pos_ not in ("VERB", "AUX") else t.head
-                got = tense(t)
-                if got:
-                    return got
+        for _ in range(5):
+            got = tense(t)
+            if got:
+                return got
+            if t is not verb and t.tag_ == "VBD":
+                return "past"
+            if t.dep_ in ("acl", "pcomp", "advcl", "xcomp", "conj", "amod", "prep", "pobj") and t.head.i != t.i:
+                t = t.head if t.head.pos_ in ("VERB", "AUX") else governing_verb(t.head)
                 continue
             break
         return "past" if verb.tag_ in ("VBG", "VBN") and t.tag_ in ("VBG", "VBN") else None
