@@ -271,7 +271,7 @@ def merge_events(facts: list[ArticleFacts], alias: dict, actors: dict | None = N
             if e.date.granularity != "day":
                 periods.append((f.id, e))
                 continue
-            home = next((m for m in by_day[e.date.iso] if em.same_event(m, e)), None)
+            home = next((m for m in by_day[e.date.iso] if f.id not in m.articles and em.same_event(m, e)), None)
             if home is None:
                 home = MergedEvent(kind=e.kind, names=[], date=e.date, location=None, attendees=[], organizers=[],
                                    evidence={}, articles=set())

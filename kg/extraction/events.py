@@ -72,6 +72,7 @@ class EventMention:
     position: int = 0
     containers: list[str] = field(default_factory=list)   # places the text puts the location in
     tense: str | None = None                              # of its clause: 'past', 'future' or None
+    apart: set[int] = field(default_factory=set)          # triggers of events it is held beside ('on the sidelines of')
 
 
 def noun_kind(tok: Token) -> str | None:
@@ -397,7 +398,7 @@ class EventReader:
                 return "Meeting" if in_person(t) else kind
             return None
         if lemma in ("receive", "greet", "address"):
-            objs = [c for c in t.children if c.dep_ == "dobj"]
+            objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
             ok = [o for o in objs if (k := self.idx.at(o)) and self.idx.type_of(k) not in ("City", "Place")]
             return kind if ok else None
         if lemma in ("arrive", "land", "travel", "fly"):
@@ -610,6 +611,12 @@ class EventReader:
         fine = [k for k in keys if types.get(k, k.split(":")[0]) in ("City", "Place") and not self.is_region(k)]
         return (fine or keys)[0]
 
+    def venue_named(self, key: str) -> bool:
+        """An actor whose name ends in a noun of buildings and sites ('... Palace', '... House')."""
+        a = self.idx.actors.get(key)
+        words = (a.name if a else key.split(":", 1)[1]).lower().split()
+        return bool(words) and words[-1] in word_set("venue_nouns.txt")
+
     def named_place(self, t: Token, key: str) -> bool:
         """A name that is a place by itself ('Geneva talks', 'the Camp David summit'): a city or a
         facility, not any word the model took for a place ('Brexit negotiations', 'G7 sessions')."""
@@ -629,8 +636,9 @@ class EventReader:
         for _ in range(8):
             if head.dep_ in ("compound", "flat", "appos", "conj", "npadvmod", "nmod") and head.head.i != head.i:
                 head = head.head
-            elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in PLACE_NOUNS:
-                head = head.head.head          # "in the southern province of Guangdong"
+            elif head.dep_ == "pobj" and head.head.lower_ == "of" and (
+                    head.head.head.lemma_.lower() in PLACE_NOUNS or self.placeish(head.head.head)):
+                head = head.head.head          # "in the province of Guangdong", "in the X Hall of the Y Palace"
             elif head.dep_ == "pobj" and head.head.lower_ in ("in", "at") and head.head.head.dep_ == "pobj" \
                     and self.placeish(head.head.head):
                 head = head.head.head          # "at the Kremlin in Moscow": Moscow is where too
@@ -642,8 +650,8 @@ class EventReader:
         """A noun that names a place: a place actor, a noun a place name modifies, or a kind of place."""
         key = self.idx.at(t)
         if key:
-            return self.idx.type_of(key) in PLACE_TYPES
-        return t.lemma_.lower() in PLACE_NOUNS or any(
+            return self.idx.type_of(key) in PLACE_TYPES or self.venue_named(key)
+        return t.lemma_.lower() in PLACE_NOUNS | word_set("venue_nouns.txt") or any(
             (k := self.idx.at(c)) and self.idx.type_of(k) in ("City", "Place") for c in t.children if c.dep_ in ("compound", "nmod"))
 
     def _prep_of(self, t: Token) -> str | None:
@@ -680,8 +688,9 @@ class EventReader:
                 continue
             if self.idx.type_of(key) in ("City", "Place") and self._prep_of(t) in VISIT_PREPS:
                 continue                        # "in Geneva": where, not who
-            if self.idx.type_of(key) == "Country" and self._prep_of(t) in PLACE_PREPS:
-                continue
+            if self.idx.type_of(key) in ("Country", "Organization") and self._prep_of(t) in PLACE_PREPS and \
+                    (self.idx.type_of(key) == "Country" or self.venue_named(key)):
+                continue                        # "in Qatar", "in the St George Hall": where, not who
             out.append(self.as_participant(key))
         return list(dict.fromkeys(k for k in out if k not in exclude))
 
@@ -787,7 +796,7 @@ class EventReader:
         is_verb = t.pos_ == "VERB"
         verb = t if is_verb else governing_verb(t)
         if is_verb and t.lemma_ in ("welcome", "host"):
-            objs = [c for c in t.children if c.dep_ == "dobj"]
+            objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
             if not any(self.idx.in_span(list(o.subtree)) or is_pair_expression(o) for o in objs):
                 return None                 # "welcomed the prospect": no one was welcomed
         m = EventMention(kind=kind, name=name_of(t, self.doc), sent=sent)
@@ -800,6 +809,12 @@ class EventReader:
         clause += self.ap_weekday(verb) if verb.pos_ in ("VERB", "AUX") else []
         m.date = self.when(t, verb, own_near, clause, stop)
         m.location = self.where(t, verb, kind, own_near, own_wide, clause, stop)
+        host = self.beside(t, verb)
+        if host is not None:
+            m.apart.add(host.i)             # a meeting on the sidelines of a summit is its own, held where and when it is
+            m.date = m.date or self.date_in(clause, verb) or self.date_in(local_tokens(host, stop - {host.i}, NEAR_DEPS), verb)
+            m.location = m.location or self.pick(self.chain(local_tokens(host, stop - {host.i}, NEAR_DEPS), PLACE_PREPS,
+                                                            {host.i}))
         if t.lemma_.lower() == "council" and m.date is None and m.location is None:
             return None                     # a council named as a body, not as a session
         self.who(m, t, verb, own_wide, stop)
@@ -817,6 +832,21 @@ class EventReader:
         m.tense = tense(verb) if verb.pos_ in ("VERB", "AUX") else None
         m.containers = [b for a, b in self.contains if a == m.location]
         return m
+
+    def beside(self, t: Token, verb: Token) -> Token | None:
+        """'met X on the sidelines of the summit': the event a meeting is held beside (its own event)."""
+        for h in ([t, verb] if t.i != verb.i else [t]):
+            for p in h.children:
+                if p.dep_ != "prep" or p.lower_ not in ("on", "at", "during"):
+                    continue
+                for side in p.children:
+                    if side.dep_ == "pobj" and side.lemma_.lower() in SIDELINE_NOUNS:
+                        for of in side.children:
+                            if of.dep_ == "prep" and of.lower_ == "of":
+                                ev = [g for g in of.children if g.dep_ == "pobj" and g.i in self.triggers]
+                                if ev:
+                                    return ev[0]
+        return None
 
     def told_here(self, t: Token, verb: Token) -> bool:
         """'here' or 'today' in the event's clause, outside quotation marks: the place of the dateline."""
@@ -918,6 +948,10 @@ class EventReader:
             objs += [g for c in t.children if c.dep_ == "ccomp" and any(x.lower_ == "what" for x in c.children)
                      for g in c.children if g.dep_ == "prep" and g.lower_ in ("with", "alongside")]
             obj_keys = [k for o in objs for k in self.actors_of(o, stop) if k not in exclude]
+            if any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children):     # "Y was welcomed by X"
+                agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                subj_keys, obj_keys = [k for a in agent for k in self.actors_of(a, stop) if k not in exclude], \
+                    subj_keys + obj_keys
             if m.kind == "Visit":
                 obj_keys = [k for k in obj_keys if self.idx.type_of(k) not in PLACE_TYPES]
             parts += subj_keys + obj_keys
@@ -1051,6 +1085,7 @@ PHRASE_SKIP = {"relcl", "advcl", "ccomp", "parataxis", "acl", "punct", "mark"}
 
 
 INCLUDE_VERBS = {"include", "involve", "bring"}
+SIDELINE_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
 
 
 def clause_negated(verb: Token) -> bool:
@@ -1216,7 +1251,7 @@ class Merger:
 
     def belongs(self, m: EventMention, e: EventMention) -> bool:
         """Whether mention M tells the same event as E (both of one article)."""
-        if not compatible(m.kind, e.kind):
+        if not compatible(m.kind, e.kind) or e.position in m.apart or m.position in e.apart:
             return False
         st = same_time(m.date, e.date)
         if st is False:
