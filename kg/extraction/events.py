@@ -460,6 +460,8 @@ class EventReader:
             got = tense(t)
             if got:
                 return got
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                return None                 # "voted the truce to begin on Friday": ahead of its clause, or not
             if t is not verb and t.tag_ == "VBD":
                 return "past"
             if t.dep_ in ("acl", "pcomp", "advcl", "xcomp", "conj", "amod", "prep", "pobj") and t.head.i != t.i:
@@ -701,7 +703,7 @@ class EventReader:
     def actors_of(self, head: Token, stop: set[int] = frozenset()) -> list[str]:
         """Actors of a noun phrase: its own words, coordination and apposition, not its clauses; a pair
         expression ('the two leaders', 'both sides') is the pair last named."""
-        if is_pair_expression(head):
+        if is_pair_expression(head) and head.i not in self.quoted:
             pair = self.pair_before(head.i)
             if pair:
                 return list(pair)
@@ -872,6 +874,10 @@ class EventReader:
                     break
         if got is None and self.ref is not None and self.lede_perfect(verb, t):
             got = DateValue(self.ref.isoformat(), verb.text, "day")
+        if got is None and self.ref is not None and verb.pos_ == "VERB" and verb.tag_ == "VBD" and \
+                t.i not in self.quoted and any(c.lower_ == "earlier" and c.dep_ == "advmod" for c in verb.children):
+            day = self.quote_ref or self.ref        # "X earlier met Y": earlier on the day the story tells of
+            got = DateValue(day.isoformat(), "earlier", "day")
         return got
 
     def lede_perfect(self, verb: Token, t: Token) -> bool:
@@ -958,8 +964,9 @@ class EventReader:
             if lemma in organizer_verbs or lemma in ("welcome", "receive"):
                 m.organizers += subj_keys       # "X hosted Y", "X welcomed Y to Z"
         else:
-            role = t.dep_
-            attached = role == "pobj" and t.head.head.i == verb.i
+            a = part_anchor(t)               # "their second day of talks": the day stands where the talks do
+            role = a.dep_
+            attached = role == "pobj" and a.head.head.i == verb.i
             if role in ("dobj", "nsubjpass") or attached:
                 if lemma in organizer_verbs and role != "pobj":
                     partner = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
@@ -968,9 +975,9 @@ class EventReader:
                     (m.organizers if sole else parts).extend(subj_keys)   # "X and Y held talks": both take part
                 if lemma in attend_verbs or lemma in PARTICIPATE_VERBS:
                     parts += subj_keys
-            if attached and t.head.lower_ == "for" and (lemma in TRAVEL_VERBS or lemma in MEET_FOR_VERBS):
+            if attached and a.head.lower_ == "for" and (lemma in TRAVEL_VERBS or lemma in MEET_FOR_VERBS):
                 parts += subj_keys          # "Borrell is in Ukraine for a two-day visit", "met for talks"
-            if attached and t.head.lower_ in ("at", "in", "during", "on"):
+            if attached and a.head.lower_ in ("at", "in", "during", "on"):
                 # "In a phone call Sunday, Biden told Zelenskiy", "reaffirmed ... at today's session"
                 parts += subj_keys
                 if lemma in TELL_VERBS:
@@ -981,7 +988,7 @@ class EventReader:
             if role == "nsubj" and lemma in ASPECT_VERBS:
                 parts += [k for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
                           for k in self.actor_objects(c)]      # "talks resumed, with X among those present"
-            poss = [c.lower_ for c in t.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+            poss = [c.lower_ for c in a.children if c.dep_ == "poss" and c.pos_ == "PRON"]
             if poss and lemma not in REPORT_VERBS and (
                     (poss[0] == "their" and (len(subj_keys) >= 2 or any(is_pair_expression(x) for x in subjects(verb))))
                     or (poss[0] in ("his", "her") and len(subj_keys) == 1 and self.idx.type_of(subj_keys[0]) == "Person")):
@@ -1086,6 +1093,16 @@ PHRASE_SKIP = {"relcl", "advcl", "ccomp", "parataxis", "acl", "punct", "mark"}
 
 INCLUDE_VERBS = {"include", "involve", "bring"}
 SIDELINE_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+
+
+PART_NOUNS = {"day", "round", "part", "stage", "phase", "leg", "series"}
+
+
+def part_anchor(t: Token) -> Token:
+    """'the second day of talks', 'a round of negotiations': the noun that stands in the clause for the event."""
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PART_NOUNS:
+        return t.head.head
+    return t
 
 
 def clause_negated(verb: Token) -> bool:
