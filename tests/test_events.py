@@ -263,3 +263,10 @@ def test_people_bring_the_state_they_serve():
                      roles=(Role("Person:a", "President", "Country:chile", "s"),),
                      events=(Event("Meeting", ("talks",), day, None, ("Person:a",), (), ("s",)),))
     assert "Country:chile" in merge([f]).events[0].attendees
+
+
+def test_agency_datelines_in_the_body(parse):
+    text = ("ASTANA, June 5. /TASS/. Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat "
+            "Mirziyoyev held talks today.")
+    ev = one(parse, text, ref=date(2023, 6, 5))
+    assert ev.location == "Place:astana" and ev.date.iso == "2023-06-05"

@@ -257,14 +257,16 @@ class EventReader:
         texts = [meta_dateline] if meta_dateline else []
         self.dateline_sents = {0, 1} if meta_dateline else set()
         for n, sent in enumerate(self.sents[:6]):
-            m = DATELINE_RX.match(sent.text.strip())
+            rest = self.doc.text[sent.start_char:]
+            lead = len(rest) - len(rest.lstrip())
+            m = DATELINE_RX.match(rest.lstrip())
             if m and not meta_dateline:
                 texts.append(m["place"])
-                lead = sent.text[:len(sent.text) - len(sent.text.lstrip())]
-                end = sent.start_char + len(lead) + m.end()
-                self.dateline_tokens = {t.i for t in sent if t.idx < end}
-                rest = [t for t in sent if t.i not in self.dateline_tokens and not t.is_space]
-                self.dateline_sents = {n} if len(rest) > 3 else {n, n + 1}
+                end = sent.start_char + lead + m.end()
+                self.dateline_tokens = {t.i for t in self.doc[sent.start:] if t.idx < end}
+                after = next((t for t in self.doc[sent.start:] if t.idx >= end and not t.is_space and not t.is_punct), None)
+                last = self.sent_no.get(after.i, n) if after is not None else n
+                self.dateline_sents = set(range(n, last + 1))
                 break
         for text in texts:
             first = text.split(",")[0].strip()
@@ -455,6 +457,8 @@ class EventReader:
         with no finite clause; None (the nearest day) where nothing tells."""
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return None
+        if verb.tag_ == "VBN" and verb.dep_ == "acl":
+            return tense(verb) or "past"     # "a deal brokered on Friday", "talks held on Monday"
         t = verb
         for _ in range(5):
             got = tense(t)
@@ -803,8 +807,8 @@ class EventReader:
                 return None                 # "welcomed the prospect": no one was welcomed
         m = EventMention(kind=kind, name=name_of(t, self.doc), sent=sent)
         own_near = local_tokens(t, stop, NEAR_DEPS) if not is_verb else []
-        own_near += [x for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN" and not is_verb
-                     for x in local_tokens(c, stop, CLAUSE_DEPS)]     # "talks held in Geneva on Monday"
+        acl = [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"] if not is_verb else []
+        own_near += [x for c in acl for x in local_tokens(c, stop, CLAUSE_DEPS)]     # "talks held in Geneva on Monday"
         own_near.sort(key=lambda x: x.i)
         own_wide = local_tokens(t, stop, NEAR_DEPS | ACTOR_DEPS) if not is_verb else []
         clause = local_tokens(verb, stop | {t.i}, CLAUSE_DEPS) if (is_verb or verb.i != t.i) else []
@@ -865,7 +869,10 @@ class EventReader:
                                       (t.head.lower_ == "of" and t.head.head.lower_ in ("ahead", "prior")))
         if ahead:
             return self.date_ahead(own_near) or self.date_ahead(self.owned(clause, t))
-        got = self.date_in(own_near, verb) or self.date_in(clause, verb, owner=t)
+        acl = [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"] if t.pos_ != "VERB" else []
+        got = self.date_in([x for x in own_near if not any(x in c.subtree for c in acl)], verb) or \
+            next((d for c in acl if (d := self.date_in(local_tokens(c, stop, CLAUSE_DEPS), c))), None) or \
+            self.date_in(clause, verb, owner=t)
         if got is None and verb.pos_ in ("VERB", "AUX"):
             for other in sharing_verbs(verb):
                 toks = local_tokens(other, stop | {t.i}, CLAUSE_DEPS) + self.ap_weekday(other)
@@ -1076,7 +1083,7 @@ class EventReader:
 
 DATELINE_RX = re.compile(r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,30}?(?:,\s*[A-Z][A-Za-z.\- ]{1,25}?)?)\s*"
                          r"(?:,\s*[A-Z][a-z]{2,8}\.?\s*\d{1,2}(?:,?\s*\d{4})?\s*)?(?:\([^)]{1,30}\)\s*)?"
-                         r"(?:•|--|—|–|:|-)(?:\s|$)")
+                         r"(?:•|--|—|–|:|-|\.?\s*/[A-Z][A-Za-z-]{1,12}/\.?)(?:\s|$)")
 NEAR_DEPS = {"compound", "amod", "prep", "pobj", "npadvmod", "poss", "nmod", "appos", "nummod", "case", "det", "conj", "cc"}
 ACTOR_DEPS = {"acl", "dobj", "pcomp"}
 CLAUSE_DEPS = {"prep", "pobj", "npadvmod", "advmod", "obl", "nmod", "compound", "amod", "poss", "case", "det", "tmod"}
