@@ -247,7 +247,7 @@ class EventMerge:
             m.location = loc
 
     def countries_of_people(self, m: MergedEvent) -> None:
-        """A person taking part brings the state they serve ('Biden met Putin': the US and Russia)."""
+        """A person taking part brings the state they serve ('the Chilean president met X': Chile takes part)."""
         for k in list(m.attendees):
             if self.types.get(k) == "Person":
                 for o in sorted(self.orgs.get(k, ())):

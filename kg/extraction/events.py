@@ -43,7 +43,7 @@ GENERIC_NAME_WORDS = {"first", "further", "future", "other", "high-level", "two"
 REL_PRONOUNS = {"who", "which", "that", "whom"}
 PAIR_NOUNS = {"leader", "side", "man", "woman", "president", "minister", "country", "nation", "delegation",
               "pair", "counterpart", "head", "official", "party"}
-# nouns of the kind of place a proper name is ('the city of Guangzhou', 'the southern province of X')
+# nouns of the kind of place a proper name is ('the city of Lyon', 'the northern province of X')
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "state", "capital", "island", "district",
                "county", "port", "prefecture", "resort", "emirate", "kingdom"}
 # verbs whose object phrase holds the parties of what they head ('a delegation led by X')
@@ -251,7 +251,7 @@ class EventReader:
         return None
 
     def dateline_place(self, meta_dateline: str | None) -> str | None:
-        """The place an article is filed from: its dateline ('HANOI, Vietnam --', 'GENEVA •', 'Dubai:').
+        """The place an article is filed from: its dateline ('LYON, France --', 'OSLO •', 'Nairobi:', 'ASTANA, June 5. /TASS/.').
         Notes the sentences the dateline governs (its own, or the next when it stands alone) and the
         tokens it spans (no actors of events)."""
         texts = [meta_dateline] if meta_dateline else []
@@ -465,7 +465,7 @@ class EventReader:
             if got:
                 return got
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
-                return None                 # "voted the truce to begin on Friday": ahead of its clause, or not
+                return None                 # "decided the plan would start on Friday": ahead of its clause, or not
             if t is not verb and t.tag_ == "VBD":
                 return "past"
             if t.dep_ in ("acl", "pcomp", "advcl", "xcomp", "conj", "amod", "prep", "pobj") and t.head.i != t.i:
@@ -515,7 +515,7 @@ class EventReader:
             if e is not None and e.label_ == "DATE" and t.i == e.start:
                 if owner is not None and (near := self.nearest_trigger_before(e.start)) is not None and near != owner.i \
                         and near > owner.i:
-                    continue            # "held a video call ahead of the talks in Geneva on Monday": the talks' date
+                    continue            # "a call held before the summit in Oslo on Friday": the summit's date
                 if re.search(r"\b(days?|weeks?|months?|years?)\s+(after|before|later|earlier|ago)\b", e.text, re.I) \
                         and not re.search(r"\b(next|last|this)\b", e.text, re.I):
                     continue
@@ -554,7 +554,7 @@ class EventReader:
         return None
 
     def ap_weekday(self, verb: Token) -> list[Token]:
-        """'Bahrain Tuesday signed': a weekday between the subject and its verb dates the verb."""
+        """'Ghana Monday signed': a weekday between the subject and its verb dates the verb."""
         out = []
         for s in verb.children:
             if s.dep_ in ("nsubj", "nsubjpass"):
@@ -585,7 +585,7 @@ class EventReader:
         return self.seat_city(t, key) or key
 
     def seat_city(self, t: Token, key: str) -> str | None:
-        """'in the Kremlin', 'at the White House': a seat of government named as a place is in its capital."""
+        """'at the Elysee', 'in Downing Street': a seat of government named as a place is in its capital."""
         if self.idx.type_of(key) != "Country":
             return None
         m = self.idx.by_token.get(t.i)
@@ -606,7 +606,7 @@ class EventReader:
         return out
 
     def pick(self, keys: list[str]) -> str | None:
-        """The most specific place of a chain ('at the Villa in Geneva, Switzerland'): the first venue or
+        """The most specific place of a chain ('at the Hofburg in Vienna, Austria'): the first venue or
         city, else the first country or region; records what lies in what."""
         if not keys:
             return None
@@ -624,8 +624,8 @@ class EventReader:
         return bool(words) and words[-1] in word_set("venue_nouns.txt")
 
     def named_place(self, t: Token, key: str) -> bool:
-        """A name that is a place by itself ('Geneva talks', 'the Camp David summit'): a city or a
-        facility, not any word the model took for a place ('Brexit negotiations', 'G7 sessions')."""
+        """A name that is a place by itself ('Oslo talks', 'the Hofburg summit'): a city or a
+        facility, not any word the model took for a place (a campaign, a group of states)."""
         typ = self.idx.type_of(key)
         e = self.ents_by_token.get(t.i)
         return typ == "City" or (typ == "Place" and e is not None and e.label_ == "FAC")
@@ -637,17 +637,17 @@ class EventReader:
 
     def _prep_token(self, t: Token) -> Token | None:
         """The preposition a name hangs on, through compounds, appositions, 'the city of X' and place
-        chains ('at the Kremlin in Moscow': Moscow hangs on 'at' too)."""
+        chains ('at the Hofburg in Vienna': Vienna hangs on 'at' too)."""
         head = t
         for _ in range(8):
             if head.dep_ in ("compound", "flat", "appos", "conj", "npadvmod", "nmod") and head.head.i != head.i:
                 head = head.head
             elif head.dep_ == "pobj" and head.head.lower_ == "of" and (
                     head.head.head.lemma_.lower() in PLACE_NOUNS or self.placeish(head.head.head)):
-                head = head.head.head          # "in the province of Guangdong", "in the X Hall of the Y Palace"
+                head = head.head.head          # "in the province of X", "in the X Hall of the Y Palace"
             elif head.dep_ == "pobj" and head.head.lower_ in ("in", "at") and head.head.head.dep_ == "pobj" \
                     and self.placeish(head.head.head):
-                head = head.head.head          # "at the Kremlin in Moscow": Moscow is where too
+                head = head.head.head          # "at the Hofburg in Vienna": Vienna is where too
             else:
                 break
         return head.head if head.dep_ == "pobj" and head.head.i != head.i else None
@@ -669,7 +669,7 @@ class EventReader:
         return None
 
     def visit_place(self, verb: Token) -> str | None:
-        """Where a visit, arrival or trip goes: its object or 'to'/'in' phrase ('visited Ukraine', 'arrived in Moscow')."""
+        """Where a visit, arrival or trip goes: its object or 'to'/'in' phrase ('visited Peru', 'arrived in Lima')."""
         objs = [c for c in verb.children if c.dep_ == "dobj"] + \
                [g for c in verb.children if c.dep_ == "prep" and c.lower_ in VISIT_PREPS for g in c.children if g.dep_ == "pobj"]
         for o in objs:
@@ -693,10 +693,10 @@ class EventReader:
             if not key or key in exclude or t.i in self.dateline_tokens:
                 continue
             if self.idx.type_of(key) in ("City", "Place") and self._prep_of(t) in VISIT_PREPS:
-                continue                        # "in Geneva": where, not who
+                continue                        # "in Oslo": where, not who
             if self.idx.type_of(key) in ("Country", "Organization") and self._prep_of(t) in PLACE_PREPS and \
                     (self.idx.type_of(key) == "Country" or self.venue_named(key)):
-                continue                        # "in Qatar", "in the St George Hall": where, not who
+                continue                        # "in Peru", "in the Throne Hall": where, not who
             out.append(self.as_participant(key))
         return list(dict.fromkeys(k for k in out if k not in exclude))
 
@@ -714,7 +714,7 @@ class EventReader:
         return self.actors_in(phrase(head, stop), set())
 
     def as_participant(self, key: str) -> str:
-        """A capital named as a participant stands for its state ('meetings with Moscow')."""
+        """A capital named as a participant stands for its state ('talks with Paris')."""
         if key in self.idx.actors:
             return state_of(self.idx.actors, key)
         return key
@@ -780,7 +780,7 @@ class EventReader:
 
     def date_after(self, t: Token, sent: Span) -> DateValue | None:
         """When the parse attaches a date elsewhere: a day-level date right after the trigger, with no
-        other trigger between and not the date of a reporting verb ('..., Interfax reported Monday')."""
+        other trigger between and not the date of a reporting verb ('..., an agency reported Monday')."""
         for e in self.date_ents:
             if e.start <= t.i or e.start > t.i + 12 or e.end > sent.end:
                 continue
@@ -808,7 +808,7 @@ class EventReader:
         m = EventMention(kind=kind, name=name_of(t, self.doc), sent=sent)
         own_near = local_tokens(t, stop, NEAR_DEPS) if not is_verb else []
         acl = [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"] if not is_verb else []
-        own_near += [x for c in acl for x in local_tokens(c, stop, CLAUSE_DEPS)]     # "talks held in Geneva on Monday"
+        own_near += [x for c in acl for x in local_tokens(c, stop, CLAUSE_DEPS)]     # "talks held in Oslo on Monday"
         own_near.sort(key=lambda x: x.i)
         own_wide = local_tokens(t, stop, NEAR_DEPS | ACTOR_DEPS) if not is_verb else []
         clause = local_tokens(verb, stop | {t.i}, CLAUSE_DEPS) if (is_verb or verb.i != t.i) else []
@@ -826,7 +826,7 @@ class EventReader:
         self.who(m, t, verb, own_wide, stop)
         if t.lemma_.lower() in word_set("occasion_nouns.txt") and not (m.date and m.date.granularity == "day") \
                 and not m.attendees:
-            return None                     # "after a working lunch": a meal, not a meeting of anyone
+            return None                     # "after a long lunch": a meal, not a meeting of anyone
         if m.location is None and self.dateline and kind not in ("Call", "PressConference") and \
                 (self.told_here(t, verb) or (m.date and self.ref and m.date.iso == self.ref.isoformat()
                                              and m.date.granularity == "day" and t.i not in self.quoted
@@ -900,9 +900,9 @@ class EventReader:
             c.lower_ in ("never", "already", "ever", "repeatedly", "often") for c in verb.children)
 
     def where(self, t: Token, verb: Token, kind: str, own_near, own_wide, clause, stop) -> str | None:
-        """The most specific place of the trigger's own phrase ('talks in Geneva', 'Geneva talks',
-        'summit at Camp David'), else of its clause, its arguments or its coordinated clause; a visit
-        may be to a country ('visited Ukraine'), a guest is welcomed to a place."""
+        """The most specific place of the trigger's own phrase ('talks in Oslo', 'Oslo talks',
+        'summit at the Hofburg'), else of its clause, its arguments or its coordinated clause; a visit
+        may be to a country ('visited Peru'), a guest is welcomed to a place."""
         preps = VISIT_PREPS if kind == "Visit" or (t.pos_ == "VERB" and t.lemma_ in GUEST_VERBS) else PLACE_PREPS
         anchors = {t.i} | {c.i for c in t.children if c.dep_ == "conj"} | ({t.head.i} if t.dep_ == "conj" else set())
         own = self.chain(own_near, preps, anchors)
@@ -928,14 +928,14 @@ class EventReader:
             args = [x for h in heads for x in h.children if x.dep_ == "prep" and x.lower_ in preps]
             got = self.chain([y for a in args for y in a.subtree], preps, {h.i for h in heads})
             if got:
-                return self.pick(got)   # 'met Grushko in Brussels': the parser often hangs the place on the object
+                return self.pick(got)   # 'met the envoy in Oslo': the parser often hangs the place on the object
             for other in sharing_verbs(verb):
                 got = self.chain(local_tokens(other, stop | {t.i}, CLAUSE_DEPS), PLACE_PREPS, {other.i})
                 if got:
                     return self.pick(got)
             if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.i == verb.i and \
                     verb.lemma_ in TRAVEL_VERBS:
-                got = self.visit_place(verb)     # "travelling to Beijing for talks"
+                got = self.visit_place(verb)     # "flew to Lima for talks"
                 if got:
                     return got
         if kind == "Visit" and verb.pos_ in ("VERB", "AUX"):
@@ -971,7 +971,7 @@ class EventReader:
             if lemma in organizer_verbs or lemma in ("welcome", "receive"):
                 m.organizers += subj_keys       # "X hosted Y", "X welcomed Y to Z"
         else:
-            a = part_anchor(t)               # "their second day of talks": the day stands where the talks do
+            a = part_anchor(t)               # "the third round of talks": the round stands where the talks do
             role = a.dep_
             attached = role == "pobj" and a.head.head.i == verb.i
             if role in ("dobj", "nsubjpass") or attached:
@@ -983,9 +983,9 @@ class EventReader:
                 if lemma in attend_verbs or lemma in PARTICIPATE_VERBS:
                     parts += subj_keys
             if attached and a.head.lower_ == "for" and (lemma in TRAVEL_VERBS or lemma in MEET_FOR_VERBS):
-                parts += subj_keys          # "Borrell is in Ukraine for a two-day visit", "met for talks"
+                parts += subj_keys          # "X is in Peru for a visit", "X and Y met for talks"
             if attached and a.head.lower_ in ("at", "in", "during", "on"):
-                # "In a phone call Sunday, Biden told Zelenskiy", "reaffirmed ... at today's session"
+                # "In a call on Friday, X told Y", "X said at the session"
                 parts += subj_keys
                 if lemma in TELL_VERBS:
                     parts += [k for c in verb.children if c.dep_ in ("dobj", "dative") for k in self.actors_of(c, stop)]
@@ -994,19 +994,19 @@ class EventReader:
                 parts += subj_keys          # "X said after talks with Y": X is the other side
             if role == "nsubj" and lemma in ASPECT_VERBS:
                 parts += [k for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
-                          for k in self.actor_objects(c)]      # "talks resumed, with X among those present"
+                          for k in self.actor_objects(c)]      # "talks went on, with X among those taking part"
             poss = [c.lower_ for c in a.children if c.dep_ == "poss" and c.pos_ == "PRON"]
             if poss and lemma not in REPORT_VERBS and (
                     (poss[0] == "their" and (len(subj_keys) >= 2 or any(is_pair_expression(x) for x in subjects(verb))))
                     or (poss[0] in ("his", "her") and len(subj_keys) == 1 and self.idx.type_of(subj_keys[0]) == "Person")):
-                parts += subj_keys          # "X and Y opened their summit", "capping off their summit"
+                parts += subj_keys          # "X and Y opened their summit", "..., ending their talks"
             shared = [v for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" and
                       not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)] if role.startswith("nsubj") else []
             for v in [verb] + shared:        # "the talks will include X and will be led by Y"
                 vl = v.lemma_.lower()
                 agent = [x for c in v.children if c.dep_ == "agent" for x in c.subtree]
                 if agent and vl in organizer_verbs:
-                    m.organizers += self.actors_in(agent, exclude)      # "a meeting announced by Stoltenberg"
+                    m.organizers += self.actors_in(agent, exclude)      # "a meeting called by X"
                 elif agent and vl in attend_verbs and role.startswith("nsubj"):
                     parts += self.actors_in(agent, exclude)            # "the ceremony was witnessed by X"
                 if role.startswith("nsubj") and vl in INCLUDE_VERBS and not negated(v):
@@ -1020,9 +1020,9 @@ class EventReader:
                         parts += self.actors_in(ag, exclude)
             if verb.dep_ == "relcl" and role == "dobj":
                 if lemma in organizer_verbs:
-                    m.organizers += self.actors_of(verb.head, stop)   # "Stoltenberg, who chaired the call"
+                    m.organizers += self.actors_of(verb.head, stop)   # "X, who chaired the session"
                 if lemma in attend_verbs:
-                    parts += self.actors_of(verb.head, stop)          # "Sherman, who attended the meeting"
+                    parts += self.actors_of(verb.head, stop)          # "X, who attended the talks"
             parts += self.included(t, stop)
         m.organizers = [k for k in dict.fromkeys(m.organizers) if k not in exclude]
         m.attendees = [k for k in dict.fromkeys(parts + m.organizers)
@@ -1042,7 +1042,7 @@ class EventReader:
         return out
 
     def contains_of(self, loc: str | None) -> list[str]:
-        """Places the text puts LOC in ('Hanoi, Vietnam')."""
+        """Places the text puts LOC in ('Lyon, France')."""
         return [b for a, b in self.contains if a == loc] if loc else []
 
     def joined_by(self, ms: list[EventMention]) -> None:
@@ -1063,7 +1063,7 @@ class EventReader:
                 target.attendees += [k for k in who if k not in target.attendees]
 
     def split_pairs(self, name: str) -> list[str]:
-        """'NATO-Russia', 'US-Russia': hyphenated names of two actors are both participants."""
+        """'EU-China', 'India-Pakistan': hyphenated names of two actors are both participants."""
         out = []
         for part in re.findall(r"[\w.]+(?:-[\w.]+)+", name):
             bits = part.split("-")
@@ -1160,7 +1160,7 @@ def is_pair_expression(t: Token) -> bool:
 
 
 def phrase(head: Token, stop: set[int] = frozenset()) -> list[Token]:
-    """The tokens of a noun phrase without its clauses ('the White House, where Biden is to announce'),
+    """The tokens of a noun phrase without its clauses ('the palace, where the king will speak'),
     keeping 'led by'/'accompanied by' phrases that name its members."""
     out, todo = [], [head]
     while todo:
@@ -1180,7 +1180,7 @@ def phrase(head: Token, stop: set[int] = frozenset()) -> list[Token]:
 def sharing_verbs(verb: Token) -> list[Token]:
     """Verbs whose date and place VERB shares when it has none: those it is coordinated with ('met X
     and addressed Congress in Washington on Wednesday') and, for a non-finite verb, the clause it
-    depends on ('..., capping off their summit')."""
+    depends on ('..., ending their summit')."""
     out = []
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         out.append(verb.head)
@@ -1193,7 +1193,7 @@ def sharing_verbs(verb: Token) -> list[Token]:
             not any(c.dep_ in ("mark", "nsubj") for c in verb.children):
         out.append(verb.head if verb.head.pos_ in ("VERB", "AUX") else governing_verb(verb.head))
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.head.head.pos_ in ("VERB", "AUX"):
-        out.append(verb.head.head)       # "..., with X overseeing the signing": the time of the main clause
+        out.append(verb.head.head)       # "..., with X watching over the signing": the time of the main clause
     return [v for v in dict.fromkeys(out) if v.i != verb.i and v.pos_ in ("VERB", "AUX")]
 
 
@@ -1211,12 +1211,12 @@ def local_tokens(root: Token, stop: set[int], deps: set[str]) -> list[Token]:
 
 
 def compounds_of(t: Token) -> list[Token]:
-    """'Geneva talks', 'Brussels talks': a place named in the trigger's own compound."""
+    """'Oslo talks': a place named in the trigger's own compound."""
     return [x for c in t.children if c.dep_ == "compound" for x in c.subtree]
 
 
 def distinctive(name: str) -> str:
-    """The words of an event name that tell it apart from other events ('NATO-Russia Council')."""
+    """The words of an event name that tell it apart from other events ('the Arctic Council session')."""
     if name.islower() and " " not in name and name in VERB_NAMES:
         return ""
     return " ".join(w for w in name.lower().split() if w not in GENERIC_NAME_WORDS)
@@ -1238,7 +1238,7 @@ def same_time(a: DateValue | None, b: DateValue | None) -> bool | None:
 
 
 def same_person(a: str, b: str, names: dict[str, str]) -> bool:
-    """Whether two person keys may name one person ('Xi' and 'Xi Jinping', 'Mr Biden' and 'Joe Biden')."""
+    """Whether two person keys may name one person ('Mr Sanchez' and 'Pedro Sanchez')."""
     if a == b:
         return True
     na, nb = names.get(a, a.split(":", 1)[1]).lower().split(), names.get(b, b.split(":", 1)[1]).lower().split()
@@ -1381,7 +1381,7 @@ class Merger:
 
 
 def implied_places(known: dict[str, Actor], keys) -> list[Actor]:
-    """Cities that events are placed in without the text naming them ('in the Kremlin' is in Moscow)."""
+    """Cities that events are placed in without the text naming them ('at the Elysee' is in Paris)."""
     gz = gazetteer()
     out = {}
     for k in keys:
