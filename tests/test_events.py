@@ -270,3 +270,30 @@ def test_agency_datelines_in_the_body(parse):
             "Mirziyoyev held talks today.")
     ev = one(parse, text, ref=date(2023, 6, 5))
     assert ev.location == "Place:astana" and ev.date.iso == "2023-06-05"
+
+
+def test_a_meeting_in_a_where_clause_is_at_the_visit(parse):
+    evs = events(parse, "Fumio Kishida paid a visit to Warsaw on Monday, where he met Andrzej Duda.")
+    met = next(e for e in evs if e.kind == "Meeting")
+    assert met.location == "Place:warsaw" and met.date.iso == "2022-02-28"
+    assert {"Person:fumiokishida", "Person:andrzejduda"} <= set(met.attendees)
+
+
+def test_a_meeting_ahead_of_a_summit_is_not_the_summit(parse):
+    evs = events(parse, "Mark Rutte met Justin Trudeau in Madrid on Monday ahead of a NATO summit.")
+    met = next(e for e in evs if "Person:justintrudeau" in e.attendees)
+    assert met.date.iso == "2022-02-28" and met.kind == "Meeting"
+    assert not any(e.date and e.date.iso != "2022-02-28" for e in evs)
+
+
+def test_a_meeting_on_the_sidelines_is_its_own(parse):
+    evs = events(parse, "Antony Blinken met Wang Yi on the sidelines of the ASEAN summit in Jakarta on Thursday.")
+    assert len([e for e in evs if e.date]) == 2
+    met = next(e for e in evs if "Person:wangyi" in e.attendees)
+    assert met.location == "Place:jakarta" and met.date.iso == "2022-02-24"
+
+
+def test_a_city_the_model_missed_is_still_the_place(parse):
+    doc, idx = parse("Fumio Kishida made a surprise visit to Kyiv on Tuesday.")
+    [ev] = extract_events(doc, idx, REF)
+    assert ev.location == "Place:kyiv" and "Person:fumiokishida" in ev.attendees

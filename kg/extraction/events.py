@@ -213,6 +213,7 @@ class EventReader:
         self.sent_no = {i: n for n, s in enumerate(self.sents) for i in range(s.start, s.end)}
         self.quoted = quoted_tokens(doc)
         self.implied: dict[str, Actor] = {}
+        self.read_by_trigger: dict[int, EventMention] = {}
         self.contains: set[tuple[str, str]] = set()
         self.day_dates: list[tuple[int, DateValue]] = []
         self.quote_ref: date | None = None
@@ -571,8 +572,8 @@ class EventReader:
         """The place key a token names when it is told as where (after 'in'/'at', 'in the city of X') on
         one of ANCHORS (the trigger, its verb: not 'allies in Asia'), a seat of government standing for
         its capital; else None."""
-        key = self.idx.at(t)
-        if not key or self.idx.type_of(key) not in PLACE_TYPES:
+        key = self.idx.at(t) or self.unnamed_city(t)
+        if not key or self.types().get(key, self.idx.type_of(key)) not in PLACE_TYPES:
             return None
         prep = self._prep_token(t)
         if prep is None:
@@ -583,6 +584,15 @@ class EventReader:
         if prep.lower_ not in preps or (anchors is not None and prep.head.i not in anchors):
             return None
         return self.seat_city(t, key) or key
+
+    def unnamed_city(self, t: Token) -> str | None:
+        """A city the model did not tag ('to Kyiv'): a proper noun outside any entity that the gazetteer
+        knows as a city, told after a preposition."""
+        if t.pos_ != "PROPN" or t.ent_type_ or t.dep_ != "pobj" or not t.text[:1].isupper():
+            return None
+        words = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_] + [t]
+        name = " ".join(w.text for w in sorted(words, key=lambda w: w.i))
+        return self.city_key(name) if self.gz.city(name) else None
 
     def seat_city(self, t: Token, key: str) -> str | None:
         """'at the Elysee', 'in Downing Street': a seat of government named as a place is in its capital."""
@@ -680,6 +690,8 @@ class EventReader:
                 k = self.idx.at(x)
                 if k and self.idx.type_of(k) in PLACE_TYPES:
                     keys.append(self.seat_city(x, k) or k)
+                elif k is None and (c := self.unnamed_city(x)):
+                    keys.append(c)
             if keys:
                 return self.pick(list(dict.fromkeys(keys)))
         return None
@@ -737,9 +749,9 @@ class EventReader:
             while v.dep_ != "relcl" and v.head.i != v.i and v.dep_ in ("conj", "xcomp"):
                 v = v.head
             return self.actors_of(v.head, stop) if v.dep_ == "relcl" else []
-        if s.lower_ in ("they", "he", "she") and s.head.dep_ in ("advcl", "conj", "ccomp", "xcomp") and \
+        if s.lower_ in ("they", "he", "she") and s.head.dep_ in ("advcl", "conj", "ccomp", "xcomp", "relcl") and \
                 s.head.head.i != s.head.i:
-            head = s.head.head
+            head = s.head.head if s.head.dep_ != "relcl" else governing_verb(s.head.head)
             outer = [x for x in head.children if x.dep_ in ("nsubj", "nsubjpass")]
             if outer and outer[0].lower_ not in ("they", "he", "she", "it", "who", "which"):
                 got = self.actors_of(outer[0], stop)
@@ -763,6 +775,7 @@ class EventReader:
             for t in triggers:
                 m = self.read(t, sent, stop)
                 if m is not None:
+                    self.read_by_trigger[t.i] = m
                     if m.date is None:
                         m.date = self.date_after(t, sent)
                     if t.lemma_.lower() in word_set("occasion_nouns.txt"):
@@ -815,6 +828,16 @@ class EventReader:
         clause += self.ap_weekday(verb) if verb.pos_ in ("VERB", "AUX") else []
         m.date = self.when(t, verb, own_near, clause, stop)
         m.location = self.where(t, verb, kind, own_near, own_wide, clause, stop)
+        if t.pos_ != "VERB" and is_sequenced(t):
+            m.apart |= {x for x in self.triggers if x != t.i and self.sent_no.get(x) == self.sent_no.get(t.i)
+                        and (x == verb.i or governing_verb(self.doc[x]).i == verb.i)}   # "met X ahead of the summit"
+        wh = [c for c in t.children if c.lower_ in ("where", "when") or c.dep_ == "prep" and any(
+            g.lower_ == "which" for g in c.children)] if is_verb and t.dep_ in ("relcl", "advcl") else []
+        if wh:                                       # "a visit to X on Monday, where he met Y"
+            ante = t.head if t.dep_ == "relcl" else next(
+                (x for x in reversed(self.doc[sent.start:wh[0].i]) if x.pos_ in ("NOUN", "PROPN")), None)
+            if ante is not None:
+                self.antecedent_event(m, t, stop, ante)
         host = self.beside(t, verb)
         if host is not None:
             m.apart.add(host.i)             # a meeting on the sidelines of a summit is its own, held where and when it is
@@ -838,6 +861,25 @@ class EventReader:
         m.tense = tense(verb) if verb.pos_ in ("VERB", "AUX") else None
         m.containers = [b for a, b in self.contains if a == m.location]
         return m
+
+    def antecedent_event(self, m: EventMention, t: Token, stop: set[int], h: Token) -> None:
+        """A meeting told in a 'where'/'during which' clause happens at the place and on the day of what
+        the clause hangs on (H: a place, or an event with its own day and place)."""
+        key = self.idx.at(h) or self.unnamed_city(h)
+        if m.location is None and key and self.types().get(key, self.idx.type_of(key)) in ("City", "Place", "Country"):
+            m.location = self.seat_city(h, key) or key
+        g = governing_verb(h)
+        events = [x for x in [h] + [c for c in g.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+                  if x.i in self.triggers]             # the event the clause hangs on, or its clause's
+        near = [y for x in events for y in local_tokens(x, stop - {x.i}, NEAR_DEPS)]
+        told = [self.read_by_trigger[x.i] for x in events if x.i in self.read_by_trigger]
+        m.location = m.location or next((x.location for x in told if x.location), None)
+        m.date = m.date or next((x.date for x in told if x.date), None)
+        if m.location is None and events:
+            m.location = self.pick(self.chain(near, VISIT_PREPS, {x.i for x in events}))
+        if m.date is None:
+            toks = near + (local_tokens(g, stop | {t.i}, CLAUSE_DEPS) if g.pos_ in ("VERB", "AUX") else [])
+            m.date = self.date_in(sorted(toks, key=lambda x: x.i), g)
 
     def beside(self, t: Token, verb: Token) -> Token | None:
         """'met X on the sidelines of the summit': the event a meeting is held beside (its own event)."""
@@ -867,8 +909,9 @@ class EventReader:
         report's day."""
         ahead = t.dep_ == "pobj" and (t.head.lower_ == "before" or
                                       (t.head.lower_ == "of" and t.head.head.lower_ in ("ahead", "prior")))
-        if ahead:
-            return self.date_ahead(own_near) or self.date_ahead(self.owned(clause, t))
+        if ahead:       # "met X on Monday ahead of a summit": only a date after it is the summit's
+            return self.date_ahead(own_near) or self.date_ahead(
+                [x for x in clause if x.i > t.i and self.nearest_trigger_before(x.i) == t.i])
         acl = [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"] if t.pos_ != "VERB" else []
         got = self.date_in([x for x in own_near if not any(x in c.subtree for c in acl)], verb) or \
             next((d for c in acl if (d := self.date_in(local_tokens(c, stop, CLAUSE_DEPS), c))), None) or \
@@ -1092,7 +1135,7 @@ TRAVEL_VERBS = {"be", "travel", "fly", "arrive", "go", "head", "leave", "come", 
 SHARED_VERBS = {"hold", "have", "conduct"}   # verbs several subjects do together
 GUEST_VERBS = {"welcome", "receive", "host", "invite"}
 MEET_FOR_VERBS = {"meet", "sit", "gather", "convene", "join", "invite", "host"}
-PARTICIPATE_VERBS = {"hold", "begin", "have", "host", "chair", "conduct", "resume", "continue", "start", "open",
+PARTICIPATE_VERBS = {"hold", "begin", "have", "host", "chair", "conduct", "resume", "continue", "start", "open", "make", "pay",
                      "wrap", "conclude", "end", "cap", "kick"}
 TELL_VERBS = {"tell", "assure", "inform", "urge", "warn", "brief", "discuss"}
 PHRASE_SKIP = {"relcl", "advcl", "ccomp", "parataxis", "acl", "punct", "mark"}
@@ -1138,6 +1181,16 @@ def quoted_tokens(doc: Doc) -> set[int]:
         if inside:
             out.add(t.i)
     return out
+
+
+def is_sequenced(t: Token) -> bool:
+    """'ahead of the summit', 'before the talks', 'after the meeting': an event told as the one another
+    comes before or after (so not the same event as its clause's)."""
+    if t.dep_ != "pobj":
+        return False
+    p = t.head
+    return p.lower_ in ("before", "after", "following") or (
+        p.lower_ in ("of", "to") and p.head.lower_ in ("ahead", "prior"))
 
 
 def in_person(verb: Token) -> bool:
