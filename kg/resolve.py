@@ -243,7 +243,8 @@ class EventMerge:
         self.parts.setdefault(id(m), []).append([self.alias.get(k, k) for k in e.attendees])
         loc = self.loc(e)
         if loc and m.location and loc != m.location and \
-                specificity(loc, self.types) > specificity(m.location, self.types) and self.places_agree(loc, m.location):
+                specificity(loc, self.types, self.names) > specificity(m.location, self.types, self.names) and \
+                self.places_agree(loc, m.location):
             m.location = loc
 
     def countries_of_people(self, m: MergedEvent) -> None:

@@ -70,7 +70,6 @@ class EventMention:
     organizers: list[str] = field(default_factory=list)
     definite: bool = False
     position: int = 0
-    containers: list[str] = field(default_factory=list)   # places the text puts the location in
     tense: str | None = None                              # of its clause: 'past', 'future' or None
     apart: set[int] = field(default_factory=set)          # triggers of events it is held beside ('on the sidelines of')
 
@@ -101,19 +100,6 @@ def noun_kind(tok: Token) -> str | None:
     if kind == "Signing" and tok.pos_ == "VERB":
         return None
     return kind
-
-
-def trigger_kind(tok: Token) -> str | None:
-    """The event kind a token names, or None (nouns from event_nouns.tsv, verbs from event_verbs.tsv)."""
-    if tok.pos_ in ("NOUN", "PROPN"):
-        return noun_kind(tok)
-    if tok.pos_ == "VERB":
-        kind = table("event_verbs.tsv").get(tok.lemma_.lower())
-        if kind == "Call":
-            with_ = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
-            return kind if with_ else None
-        return kind
-    return None
 
 
 def name_of(tok: Token, doc: Doc) -> str:
@@ -192,11 +178,16 @@ def places_agree(a: str | None, b: str | None, types: dict[str, str], names: dic
     return False
 
 
-def specificity(key: str | None, types: dict[str, str]) -> int:
-    """How specific a place is: a venue 3, a city 2, a country 1."""
+def specificity(key: str | None, types: dict[str, str], names: dict[str, str] | None = None) -> float:
+    """How specific a place is: a venue named as one ('... Palace') 3, a city 2, another place (a
+    venue or a region: the text alone tells them apart) 1.5, a country 1."""
     if not key:
         return 0
-    return {"Place": 3, "City": 2, "Country": 1}.get(types.get(key, key.split(":")[0]), 0)
+    typ = types.get(key, key.split(":")[0])
+    if typ == "Place" and names is not None:
+        words = names.get(key, key.split(":", 1)[1]).lower().split()
+        return 3 if words and words[-1] in word_set("venue_nouns.txt") else 1.5
+    return {"Place": 3, "City": 2, "Country": 1}.get(typ, 0)
 
 
 class EventReader:
@@ -540,10 +531,6 @@ class EventReader:
             return False
         return True
 
-    def owned(self, toks: list[Token], owner: Token) -> list[Token]:
-        """Tokens whose nearest trigger to the left is OWNER (or none)."""
-        return [x for x in toks if (n := self.nearest_trigger_before(x.i)) is None or n <= owner.i]
-
     def date_ahead(self, toks: list[Token]) -> DateValue | None:
         """Dates of an event told as coming ('ahead of the talks on Monday') look forward."""
         for t in toks:
@@ -859,7 +846,6 @@ class EventReader:
                                         or (t.dep_ == "nsubj" and verb.lemma_ in ASPECT_VERBS))
         m.position = t.i
         m.tense = tense(verb) if verb.pos_ in ("VERB", "AUX") else None
-        m.containers = [b for a, b in self.contains if a == m.location]
         return m
 
     def antecedent_event(self, m: EventMention, t: Token, stop: set[int], h: Token) -> None:
@@ -1422,7 +1408,7 @@ class Merger:
                 m.kind == "Call" and m.date for m in c):
             kind = "Call"
         locs = [m.location for m in c if m.location]
-        loc = max(locs, key=lambda k: (specificity(k, self.types), -locs.index(k))) if locs else None
+        loc = max(locs, key=lambda k: (specificity(k, self.types, self.names), -locs.index(k))) if locs else None
         around = {b for a, b in self.known if a == loc} | {k for k in locs if k != loc}
         host = actor_key("Country", gazetteer().capital_of(self.names.get(loc, loc.split(":", 1)[1])) or "") if loc else None
         att = list(dict.fromkeys(k for m in c for k in m.attendees if k not in (loc, host) and k not in around))
