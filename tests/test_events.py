@@ -297,3 +297,12 @@ def test_a_city_the_model_missed_is_still_the_place(parse):
     doc, idx = parse("Fumio Kishida made a surprise visit to Kyiv on Tuesday.")
     [ev] = extract_events(doc, idx, REF)
     assert ev.location == "Place:kyiv" and "Person:fumiokishida" in ev.attendees
+
+
+def test_a_surname_the_model_missed_is_the_person_named_before(nlp):
+    from kg.extraction.actors import extract_actors
+    doc = nlp("Mark Rutte spoke on Sunday. Rutte landed in Warsaw on Monday.")
+    doc.ents = [e for e in doc.ents if e.start != 5]           # the model misses the bare surname
+    idx = extract_actors(doc)
+    [ev] = extract_events(doc, idx, REF)
+    assert ev.kind == "Visit" and ev.location == "Place:warsaw" and "Person:markrutte" in ev.attendees

@@ -205,6 +205,7 @@ class EventReader:
         self.quoted = quoted_tokens(doc)
         self.implied: dict[str, Actor] = {}
         self.read_by_trigger: dict[int, EventMention] = {}
+        self._surnames: dict[str, str] | None = None
         self.contains: set[tuple[str, str]] = set()
         self.day_dates: list[tuple[int, DateValue]] = []
         self.quote_ref: date | None = None
@@ -572,6 +573,20 @@ class EventReader:
             return None
         return self.seat_city(t, key) or key
 
+    def surname_of(self, t: Token) -> str | None:
+        """A person the model did not tag here but names elsewhere in the article: a capitalised word
+        outside any entity that is the last name of exactly one person of the article."""
+        if t.ent_type_ or not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN") or len(t.text) < 3:
+            return None
+        if self._surnames is None:
+            by = {}
+            for k, a in self.idx.actors.items():
+                if a.type == "Person":
+                    for n in a.names:
+                        by.setdefault(n.split()[-1], set()).add(k)
+            self._surnames = {w: next(iter(ks)) for w, ks in by.items() if len(ks) == 1}
+        return self._surnames.get(t.text)
+
     def unnamed_city(self, t: Token) -> str | None:
         """A city the model did not tag ('to Kyiv'): a proper noun outside any entity that the gazetteer
         knows as a city, told after a preposition."""
@@ -688,7 +703,7 @@ class EventReader:
         """Actors named among TOKS (capitals standing for their state, places left out), except EXCLUDE."""
         out = []
         for t in toks:
-            key = self.idx.at(t)
+            key = self.idx.at(t) or self.surname_of(t)
             if not key or key in exclude or t.i in self.dateline_tokens:
                 continue
             if self.idx.type_of(key) in ("City", "Place") and self._prep_of(t) in VISIT_PREPS:
