@@ -1296,7 +1296,7 @@ def same_person(a: str, b: str, names: dict[str, str]) -> bool:
     if a == b:
         return True
     na, nb = names.get(a, a.split(":", 1)[1]).lower().split(), names.get(b, b.split(":", 1)[1]).lower().split()
-    return bool(na and nb) and (set(na) <= set(nb) or set(nb) <= set(na))
+    return bool(na and nb) and (na[-1] == nb[-1] or set(na) <= set(nb) or set(nb) <= set(na))
 
 
 def distinct_parties(a, b, types: dict[str, str], names: dict[str, str], one_place: bool = False) -> bool:
