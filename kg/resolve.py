@@ -13,6 +13,7 @@ from datetime import date
 
 from kg.names import fold, initials
 from kg.lexicon import table
+from kg.extraction.events import distinct_parties, place_within, places_agree, specificity
 from kg.records import Actor, ArticleFacts, DateValue, Event, compatible
 
 
@@ -266,26 +267,81 @@ def merge_actors(facts: list[ArticleFacts]) -> tuple[dict, dict]:
     return merged, alias
 
 
-def _same_event(a: MergedEvent, b: Event, alias: dict, orgs: dict | None = None) -> bool:
-    if not compatible(a.kind, b.kind) and not compatible(b.kind, a.kind):
-        return False
-    bl = alias.get(b.location) if b.location else None
-    if a.location and bl and a.location != bl:
-        return False
-    if a.location and a.location == bl:
-        return True
-    orgs = orgs or {}
-    widen = lambda keys: set(keys) | {o for k in keys for o in orgs.get(k, ())}
-    shared = widen(a.attendees) & widen(alias.get(k, k) for k in b.attendees)
-    names = {fold(n) for n in a.names} & {fold(n) for n in b.names}
-    bare = (not a.attendees and not a.location) or (not b.attendees and not bl)
-    return bool(shared) or bool(names - {"meeting", "talks", "call"}) or bare
+class EventMerge:
+    """Events of all articles merged: the same real event is the same day, a compatible kind, places
+    that can be one (a city in its country, a venue whose city no one states) and a shared participant
+    or name; two meetings of one day with other principals stay apart."""
+
+    def __init__(self, alias: dict, actors: dict | None = None):
+        actors = actors or {}
+        self.alias = alias
+        self.types = {k: a.type for k, a in actors.items()}
+        self.names = {k: a.name for k, a in actors.items()}
+        self.orgs = {k: {o for _, o in a.roles if o} for k, a in actors.items()}
+        self.parts: dict[int, list] = {}     # merged event -> the participants of each event it holds
+
+    def loc(self, e: Event) -> str | None:
+        """An article event's place as a merged key."""
+        return self.alias.get(e.location) if e.location else None
+
+    def places_agree(self, a: str | None, b: str | None) -> bool:
+        """Whether two places can be one event's place."""
+        return places_agree(a, b, self.types, self.names)
+
+    def same_place(self, a: str | None, b: str | None) -> bool:
+        """The same place, or one known to lie in the other (a city in its country)."""
+        return bool(a and b) and (a == b or place_within(a, b, self.types, self.names)
+                                  or place_within(b, a, self.types, self.names))
+
+    def distinct(self, a, b, one_place: bool = False) -> bool:
+        """Other principals on the same day (events.distinct_parties)."""
+        return distinct_parties(a, b, self.types, self.names, one_place)
+
+    def same_event(self, a: MergedEvent, b: Event) -> bool:
+        """Whether article event B is the merged event A (both of one day)."""
+        if not compatible(a.kind, b.kind) and not compatible(b.kind, a.kind):
+            return False
+        bl = self.loc(b)
+        if not self.places_agree(a.location, bl):
+            return False
+        b_att = [self.alias.get(k, k) for k in b.attendees]
+        names = {fold(n) for n in a.names} & {fold(n) for n in b.names}
+        named = bool(names - {"meeting", "talks", "call", "visit", "summit", "meet", "trip", "signing", "sign",
+                              "ceremony", "dinner", "welcome", "session"})
+        one_place = bool(bl) and a.location == bl
+        if not named and any(self.distinct(part, b_att, one_place) for part in self.parts.get(id(a), [a.attendees])):
+            return False
+        if self.same_place(a.location, bl):
+            return True
+        widen = lambda keys: set(keys) | {o for k in keys for o in self.orgs.get(k, ())}
+        shared = widen(a.attendees) & widen(b_att)
+        bare = (not a.attendees and not a.location) or (not b.attendees and not bl)
+        return bool(shared) or named or bare
+
+    def absorb(self, m: MergedEvent, e: Event, aid: str) -> None:
+        """Add an article's event to a merged one: names, the most specific place, participants, evidence."""
+        _absorb(m, e, aid, self.alias)
+        self.parts.setdefault(id(m), []).append([self.alias.get(k, k) for k in e.attendees])
+        loc = self.loc(e)
+        if loc and m.location and loc != m.location and \
+                specificity(loc, self.types, self.names) > specificity(m.location, self.types, self.names) and \
+                self.places_agree(loc, m.location):
+            m.location = loc
+
+    def countries_of_people(self, m: MergedEvent) -> None:
+        """A person taking part brings the state they serve ('the Chilean president met X': Chile takes part)."""
+        for k in list(m.attendees):
+            if self.types.get(k) == "Person":
+                for o in sorted(self.orgs.get(k, ())):
+                    if self.types.get(o) == "Country" and o not in m.attendees and o != m.location:
+                        m.attendees.append(o)
 
 
 def merge_events(facts: list[ArticleFacts], alias: dict, actors: dict | None = None) -> list[MergedEvent]:
     """Events of all articles: blocked by day, merged when kind, place and participants agree
-    (a person counts for the organisation they serve)."""
-    orgs = {k: {o for _, o in a.roles if o} for k, a in (actors or {}).items()}
+    (a person counts for the organisation they serve); undated and period-dated mentions join the one
+    dated event that shares their place or two of their people."""
+    em = EventMerge(alias, actors)
     by_day: dict[str, list[MergedEvent]] = defaultdict(list)
     periods = []
     undated = []
@@ -297,24 +353,30 @@ def merge_events(facts: list[ArticleFacts], alias: dict, actors: dict | None = N
             if e.date.granularity != "day":
                 periods.append((f.id, e))
                 continue
-            home = next((m for m in by_day[e.date.iso] if _same_event(m, e, alias, orgs)), None)
+            home = next((m for m in by_day[e.date.iso] if f.id not in m.articles and em.same_event(m, e)), None)
             if home is None:
                 home = MergedEvent(kind=e.kind, names=[], date=e.date, location=None, attendees=[], organizers=[],
                                    evidence={}, articles=set())
                 by_day[e.date.iso].append(home)
-            _absorb(home, e, f.id, alias)
+            em.absorb(home, e, f.id)
     out = [m for day in sorted(by_day) for m in by_day[day]]
     dated = list(out)
     kept_undated: list[MergedEvent] = []
+    kin = lambda m, e: compatible(m.kind, e.kind) or compatible(e.kind, m.kind)
     for aid, e in undated:
-        # an undated mention with a place joins the one dated event of its kind held there; one that
-        # joins none stays an undated event when it names who took part, else it is left out
-        loc = alias.get(e.location) if e.location else None
-        cands = [m for m in dated if loc and m.location == loc and (compatible(m.kind, e.kind) or compatible(e.kind, m.kind))]
-        if len(cands) == 1:
-            _absorb(cands[0], e, aid, alias)
-            continue
+        # an undated mention joins the one dated event of its kind held at its place (or told with two of
+        # its people); one that joins none stays an undated event when it names who took part, else it
+        # is left out
+        loc = em.loc(e)
         who = {alias[k] for k in e.attendees if k in alias} - {loc}
+        people = {k for k in who if em.types.get(k) == "Person"}
+        cands = [m for m in dated if loc and kin(m, e) and em.same_place(m.location, loc)
+                 and not em.distinct(m.attendees, who, m.location == loc)]
+        if not cands and not loc:
+            cands = [m for m in dated if kin(m, e) and len(people & set(m.attendees)) >= 2]
+        if len(cands) == 1:
+            em.absorb(cands[0], e, aid)
+            continue
         if cands or not (loc and who):
             continue
         home = next((m for m in kept_undated if m.location == loc and compatible(m.kind, e.kind)
@@ -323,14 +385,16 @@ def merge_events(facts: list[ArticleFacts], alias: dict, actors: dict | None = N
             home = MergedEvent(kind=e.kind, names=[], date=None, location=None, attendees=[], organizers=[],
                                evidence={}, articles=set())
             kept_undated.append(home)
-        _absorb(home, e, aid, alias)
+        em.absorb(home, e, aid)
     out += kept_undated
     for aid, e in periods:
-        loc = alias.get(e.location) if e.location else None
-        cands = [m for m in dated if loc and m.location == loc and compatible(m.kind, e.kind) and e.date and e.date.iso
-                 and _within(m.date.iso, e.date)]
+        loc = em.loc(e)
+        cands = [m for m in dated if loc and em.same_place(m.location, loc) and compatible(m.kind, e.kind)
+                 and e.date and e.date.iso and _within(m.date.iso, e.date)]
         if len(cands) == 1:       # a week- or month-level mention that no dated event takes is left out
-            _absorb(cands[0], e, aid, alias)
+            em.absorb(cands[0], e, aid)
+    for m in out:
+        em.countries_of_people(m)
     return out
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from kg import dates
 from kg.extraction.actors import dateline_actors, extract_actors, implied_actors
-from kg.extraction.events import extract_events
+from kg.extraction.events import extract_events, implied_places
 from kg.extraction.positions import extract_positions
 from kg.extraction.roles import extract_roles, title_spans
 from kg.records import ArticleFacts, CleanArticle
@@ -31,7 +31,7 @@ def extract_article(doc: Doc, c: CleanArticle, year_hint: int | None = None) -> 
     idx = extract_actors(doc, title_spans(doc))
     roles = extract_roles(doc, idx)
     ref = reference_date(c, year_hint)
-    events = extract_events(doc, idx, ref, year_hint)
+    events = extract_events(doc, idx, ref, year_hint, c.meta.dateline)
     outlets = (c.meta.publisher, *c.meta.authors, *c.meta.contributors)
     positions = extract_positions(doc, idx, ref, year_hint, roles, outlets)
     referred = [k for e in events for k in (e.location, *e.attendees, *e.organizers)] + \
@@ -41,6 +41,6 @@ def extract_article(doc: Doc, c: CleanArticle, year_hint: int | None = None) -> 
         old = known.get(a.key)
         known[a.key] = a if old is None else type(a)(old.key, old.name, old.type, tuple(dict.fromkeys(old.names + a.names)),
                                                       tuple(sorted(set(old.within) | set(a.within))))
-    actors = tuple(known.values()) + tuple(implied_actors(known, referred))
+    actors = tuple(known.values()) + tuple(implied_actors(known, referred)) + tuple(implied_places(known, referred))
     return ArticleFacts(id=c.id, source=c.source, meta=c.meta, actors=actors, roles=tuple(roles),
                         events=tuple(events), positions=tuple(positions), warnings=() if ref else (NO_DATE,))
