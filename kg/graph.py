@@ -59,7 +59,7 @@ ID = str(KGR)
 SCHEMA_TYPE = {"Person": SDO.Person, "Organization": SDO.Organization, "Country": SDO.Country,
                "City": SDO.City, "Place": SDO.Place}
 EVENT_TYPE = {"Meeting": KG.Meeting, "Call": KG.Call, "Visit": KG.Visit, "Conference": KG.Conference,
-              "Summit": KG.Summit, "PressConference": KG.PressConference}
+              "Summit": KG.Summit, "PressConference": KG.PressConference, "Signing": KG.Signing}
 
 
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")

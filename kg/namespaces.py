@@ -21,6 +21,7 @@ class KG(DefinedNamespace):
     Conference: URIRef
     Summit: URIRef
     PressConference: URIRef
+    Signing: URIRef
     Position: URIRef
     holder: URIRef
     stance: URIRef
