@@ -55,6 +55,10 @@ MODALS = {"should", "must", "cannot", "can", "need", "ought", "could"}
 HEDGES = {"could", "might", "may"}
 CONCESSIVE = {"although", "though", "while", "whereas", "but", "even", "despite"}
 CONDITIONAL = {"if", "unless", "whether"}
+# Verbs of arranging, meeting and travelling: a reported clause about them reports arrangements.
+LOGISTICS = {"meet", "hold", "visit", "travel", "attend", "arrive", "leave", "fly", "begin", "start", "continue",
+             "resume", "host", "come", "go", "chat", "shake", "schedule", "see", "spend", "return", "depart"}
+DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "declaration", "readout"}
 LIGHT_VERBS = {"make", "give", "offer", "issue", "express", "voice", "extend", "announce", "reiterate", "reaffirm"}
 PARTICLES = {"back", "forward", "up", "down", "out", "off"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "dative"}
@@ -112,13 +116,29 @@ def is_pronoun(tok: Token) -> bool:
     return tok.lower_ in PRONOUNS and tok.pos_ == "PRON"
 
 
+def lemmas(tok: Token) -> list[str]:
+    """The model's lemma of a verb, then stems cut from its inflected form ('hoped' -> 'hope'), for the
+    forms the model lemmatises wrongly."""
+    out, w = [tok.lemma_.lower()], tok.lower_
+    if tok.tag_ in ("VBD", "VBN") and w.endswith("ed"):
+        out += [w[:-1], w[:-2]] + ([w[:-3]] if len(w) > 5 and w[-3] == w[-4] else [])
+    elif tok.tag_ == "VBZ" and w.endswith("s"):
+        out += [w[:-1], w[:-2]]
+    elif tok.tag_ == "VBG" and w.endswith("ing"):
+        out += [w[:-3], w[:-3] + "e"]
+    return out
+
+
 def stance_key(tok: Token) -> str:
     """The lemma a stance table is looked up by, with its particle where it has one ('push back')."""
     prt = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ in PARTICLES), None)
-    lemma = tok.lemma_.lower()
-    if prt and f"{lemma} {prt}" in table("stance_verbs.tsv"):
-        return f"{lemma} {prt}"
-    return lemma
+    verbs = table("stance_verbs.tsv")
+    for lemma in lemmas(tok):
+        if prt and f"{lemma} {prt}" in verbs:
+            return f"{lemma} {prt}"
+        if lemma in verbs:
+            return lemma
+    return tok.lemma_.lower()
 
 
 def light_stance(tok: Token) -> str | None:
@@ -137,10 +157,11 @@ def light_stance(tok: Token) -> str | None:
 def stance_of_verb(tok: Token) -> str | None:
     """The stance a verb states, negation applied ('will not agree' rejects); light verbs take it from
     their object ('will not make any concessions')."""
-    st = light_stance(tok) or table("stance_verbs.tsv").get(stance_key(tok))
+    key = stance_key(tok)
+    st = light_stance(tok) or table("stance_verbs.tsv").get(key)
     if st is None:
         return None
-    lemma = tok.lemma_.lower()
+    lemma = key.split()[0]
     kids = list(tok.children)
     if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in kids):
         return None
@@ -162,7 +183,7 @@ def stance_of_verb(tok: Token) -> str | None:
 
 def is_saying(tok: Token) -> bool:
     """Whether TOK is a verb of saying ('said', 'told', 'tweeted')."""
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in reporting_verbs()
+    return tok.pos_ in ("VERB", "AUX") and any(lemma in reporting_verbs() for lemma in lemmas(tok))
 
 
 def obligation(toks: list[Token]) -> bool:
@@ -178,6 +199,19 @@ def obligation(toks: list[Token]) -> bool:
             if v.lemma_ in ("need", "have") and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
                                                     for c in v.children):
                 return True
+    return False
+
+
+def consequence(toks: list[Token]) -> bool:
+    """A clause that states what will happen if something else does ('they would respond if Russia
+    invaded'): a warning."""
+    inside = {t.i for t in toks}
+    for t in toks:
+        if t.pos_ in ("VERB", "AUX") and (t.head.i not in inside or t.head.i == t.i) and \
+                any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo") for c in t.children) and \
+                any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                    for c in t.children):
+            return True
     return False
 
 
@@ -253,7 +287,7 @@ class PositionReader:
         verbs += [t for t in reversed(list(first)) if t.i < quote.start and self.says(t)]
         nxt = self.next_sentence(last)
         if not verbs and nxt is not None and not any(self.in_quote(t) is not None for t in nxt):
-            verbs += [t for t in nxt if self.says(t) and not self.content(t)]
+            verbs += [t for t in nxt if self.says(t) and self.bare_attribution(t)]
         for v in verbs:
             hs = self.verb_holders(v)
             if hs:
@@ -278,6 +312,14 @@ class PositionReader:
         sent = sentence_of(self.doc[head.start])
         opening = self.doc.text[head.start_char:min(head.end_char, sent.end_char)]
         return short(opening), text.strip()
+
+    def bare_attribution(self, verb: Token) -> bool:
+        """'says X, a banker.' or 'he said.': a sentence that is only the verb of saying and its subject,
+        attributing the quotation before it."""
+        if verb.dep_ != "ROOT" or any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in verb.children):
+            return False
+        subject = {x.i for s_ in subjects(verb) for x in s_.subtree}
+        return all(t.i in subject or t.is_punct or t.is_space for t in sentence_of(verb) if t.i < verb.i)
 
     def next_sentence(self, sent: Span) -> Span | None:
         """The sentence after SENT."""
@@ -308,6 +350,8 @@ class PositionReader:
         """What a verb of saying reports: its clause, or the quotation beside it in its sentence."""
         clause = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") or
                   (c.dep_ == "xcomp" and verb.lemma_ in ("claim",))]
+        if len(clause) > 1:              # "X met Y and Z said S": the clause after the verb
+            clause = [c for c in clause if c.i > verb.i][:1] or clause[-1:]
         toks = sorted({x for c in clause for x in c.subtree}, key=lambda t: t.i)
         if toks:
             return toks
@@ -318,10 +362,24 @@ class PositionReader:
         """The actors the subject of VERB names (all members of a coordination or group)."""
         out = []
         for s in subjects(verb):
+            if self.dateline(s):
+                continue
+            if s.left_edge.i > 0 and self.doc[s.left_edge.i - 1].pos_ == "ADP":
+                # "X met with Y and Z said ...": the parser took the object of 'with' for a subject
+                out += [k for c in conjuncts(s) if c.i > s.i for k in self.resolve(c)]
+                continue
             out += self.resolve(s)
         if not out and verb.dep_ == "acl" and verb.tag_ == "VBG" and not subjects(verb):
             out += self.resolve(verb.head)          # "despite Biden urging Putin to de-escalate"
         return tuple(dict.fromkeys(out))
+
+    def dateline(self, tok: Token) -> bool:
+        """A place that opens the article's text as its dateline ('GENEVA —', 'Dubai:'), not a subject."""
+        m = self.idx.by_token.get(tok.i)
+        if m is None or self.idx.type_of(m.key) not in ("City", "Place") or m.start != sentence_of(tok).start:
+            return False
+        after = self.doc[m.end] if m.end < len(self.doc) else None
+        return (after is not None and after.text in (":", "•", "—", "–", "(")) or tok.text.isupper()
 
     def resolve(self, tok: Token, depth: int = 0) -> tuple[str, ...]:
         """The actors a noun phrase headed by TOK stands for: itself and every actor coordinated with it."""
@@ -354,7 +412,34 @@ class PositionReader:
         group = self.group_before(tok, depth)
         if group:
             return group
+        if not mods and lemma in DOCUMENT_NOUNS:
+            return self.document_owner(tok, depth)
         return mods
+
+    def document_owner(self, tok: Token, depth: int) -> tuple[str, ...]:
+        """'the statement said': whoever issued the statement named before ('a statement by X', 'X's
+        statement', 'in a joint statement, X and Y agreed')."""
+        if depth > 2 or not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tok.children):
+            return ()
+        sent = sentence_of(tok)
+        for _ in range(6):
+            sent = self.previous_sentence(sent)
+            if sent is None:
+                return ()
+            for t in reversed(list(sent)):
+                if t.lemma_.lower() != tok.lemma_.lower() or self.in_quote(t) is not None:
+                    continue
+                owners = self.modifiers(t)
+                if owners:
+                    return owners
+                v = t.head.head if t.dep_ == "pobj" else None
+                if v is not None and v.pos_ == "VERB":
+                    for s_ in subjects(v):
+                        keys = self.resolve(s_, depth + 1)
+                        if keys:
+                            return keys
+                return ()
+        return ()
 
     def modifiers(self, tok: Token) -> tuple[str, ...]:
         """Actors that modify a noun: 'US officials', 'a NATO source', 'officials from Beijing'."""
@@ -421,7 +506,8 @@ class PositionReader:
                     continue
                 if persons and not all(self.idx.type_of(k) == "Person" for k in keys):
                     continue
-                return keys if size in (None, len(keys)) else ()
+                if size in (None, len(keys)):
+                    return keys
             sent = self.previous_sentence(sent)
             if sent is None:
                 break
@@ -473,7 +559,11 @@ class PositionReader:
         sent = sentence_of(tok)
         for _ in range(4):               # the nearest earlier subject outside quotations
             for t in reversed([t for t in sent if t.i < tok.i]):
-                if t.dep_ in ("nsubj", "nsubjpass") and self.in_quote(t) is None and \
+                agent = t.dep_ == "pobj" and t.head.dep_ == "agent"     # "… was repeated by X"
+                clause = t.head.head if agent else t.head
+                if clause.dep_ in ("relcl", "acl"):
+                    continue                 # "…, where his son had fought": not who the story is about
+                if (t.dep_ in ("nsubj", "nsubjpass") or agent) and self.in_quote(t) is None and \
                         not (is_pronoun(t) and t.lower_ in FIRST_PERSON):
                     keys = self.resolve(t, depth + 1)
                     if fits(keys):
@@ -566,7 +656,7 @@ class PositionReader:
         sent = sentence_of(verb)
         quoted = [self.in_quote(t) for t in toks if self.in_quote(t) is not None]
         stance = self.content_stance(toks)
-        if stance == "assert" and not quoted and not (verb.lemma_.lower() in EVALUATIVE_VERBS or evaluative(toks)):
+        if stance == "assert" and not quoted and not self.worth_stating(verb, toks):
             return []
         if any(self.claimed_by_other(verb, h) for h in holders) or self.own_stance(verb, holders):
             return []
@@ -577,9 +667,19 @@ class PositionReader:
                 topic = short(self.quote_in(sent) or topic)
         else:
             topic = topic_text(toks)
-        if len(topic.split()) < 2:
+        if len(topic.split()) < (2 if words else 3):
             return []
         return self.make(holders, stance, topic, sent, toks, verb, words=words)
+
+    def worth_stating(self, verb: Token, toks: list[Token]) -> bool:
+        """Whether an unquoted reported clause is a position: anything but a report of arrangements
+        ('X said the ministers will meet in Geneva'), unless even that is judged or prescribed."""
+        if verb.lemma_.lower() in EVALUATIVE_VERBS or evaluative(toks):
+            return True
+        inside = {t.i for t in toks}
+        roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+        roots += [c for r in roots for c in conjuncts(r)]
+        return not any(r.lemma_.lower() in LOGISTICS for r in roots)
 
     def own_stance(self, verb: Token, holders) -> bool:
         """'X said it wants …': the clause states a stance of the speaker's own side, which its stance
@@ -595,7 +695,9 @@ class PositionReader:
         """The stance of reported words: a prescription demands, a rejection word rejects, the rest asserts."""
         if obligation(toks):
             return "demand"
-        low = " ".join(t.lower_ for t in toks)
+        if consequence(toks):
+            return "warn"
+        low = self.doc[toks[0].i:toks[-1].i + 1].text.lower() if toks else ""
         if any(re.search(rf"\b{re.escape(w)}", low) for w in word_set("rejection_words.txt")):
             return "reject"
         return "assert"
@@ -738,10 +840,13 @@ class PositionReader:
         if not holders:
             return []
         owned = {x.i for o in owners for x in o.subtree}
-        kids = [c for c in tok.children if c.i not in owned and (
-            (c.dep_ in ("prep", "acl", "ccomp") or c.dep_ == "relcl" and content_clause(c)) and c.lower_ not in ("by", "from") and
-            not any(a.dep_ == "agent" for a in c.children) or
-            (c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and not self.idx.at(c)))]
+        content = [c for c in tok.children if c.i not in owned and
+                   (c.dep_ in ("prep", "acl", "ccomp") or c.dep_ == "relcl" and content_clause(c)) and
+                   c.lower_ not in ("by", "from") and not any(a.dep_ == "agent" for a in c.children)]
+        nouns = [c for c in tok.children if c.i not in owned and c.dep_ in ("compound", "nmod") and c.i < tok.i]
+        if not content and len(nouns) < 2:
+            return []                    # "many security demands": no content to state
+        kids = content + nouns + [c for c in tok.children if c.dep_ == "amod" and c.i not in owned]
         toks = sorted({tok} | {x for c in kids for x in c.subtree}, key=lambda t: t.i)
         topic = topic_text(toks)
         if len(topic.split()) < 2:
