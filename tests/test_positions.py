@@ -117,3 +117,142 @@ def test_light_verbs_and_gerund_holders(parse):
     got, ps = stances(parse, "Russia has continued to amass new troops near the border, despite President Joe Biden "
                              "urging Russian President Vladimir Putin to de-escalate tensions during a virtual meeting.")
     assert ("Person:joebiden", "demand") in got
+
+
+# --- reported speech as the backbone ---------------------------------------------------------------
+
+def positions(parse, text):
+    doc, idx = parse(text)
+    return extract_positions(doc, idx, REF, roles=extract_roles(doc, idx))
+
+
+def test_one_reporting_verb_list_for_every_module():
+    from kg.lexicon import reporting_verb_forms, reporting_verbs
+    assert {"say", "tell", "tweet", "write", "announce", "confirm"} <= reporting_verbs()
+    assert {"said", "told", "tweeted", "wrote", "says"} <= reporting_verb_forms()
+    assert not {"warn", "urge", "deny"} & reporting_verbs()          # those take a stance of their own
+
+
+def test_reported_judgement_is_a_statement_and_reported_arrangements_are_not(parse):
+    got, ps = stances(parse, "Trade Minister Liesje Schreinemacher said the new tariffs were unfair to farmers.")
+    assert got == {("Person:liesjeschreinemacher", "assert")} and "unfair" in ps[0].topic
+    got, _ = stances(parse, "Trade Minister Liesje Schreinemacher said the delegations will meet in Oslo on Friday.")
+    assert got == set()
+
+
+def test_prescriptions_demand_and_conditional_consequences_warn(parse):
+    got, _ = stances(parse, "Trade Minister Liesje Schreinemacher said Dutch firms should invest more in Africa.")
+    assert got == {("Person:liesjeschreinemacher", "demand")}
+    got, _ = stances(parse, "Governor Gavin Newsom told reporters that California would sue if the agency cut the funds.")
+    assert got == {("Person:gavinnewsom", "warn")}
+
+
+def test_a_quotation_over_sentences_and_paragraphs_is_its_speakers_one_statement(parse):
+    text = ('Health Minister Anna Berg spoke in Oslo on Monday. "The plan is a good start and it deserves support.\n\n'
+            '"But the details still matter and we will watch them closely," she said.')
+    ps = positions(parse, text)
+    assert {p.holder for p in ps} == {"Person:annaberg"} and len(ps) == 2
+    assert len({p.topic for p in ps}) == 1 and all("details" in p.quote for p in ps)
+    text = ('"We will not leave the table. The offer stands," Angela Merkel said.\n\n'
+            '"And we are ready to sit down with the unions."')
+    got, _ = stances(parse, text)
+    assert ("Person:angelamerkel", "offer") in got
+
+
+def test_first_person_stance_in_a_quotation_is_the_speakers(parse):
+    got, _ = stances(parse, '"We reject this ultimatum from Moscow," Finnish Foreign Minister Pekka Haavisto said.')
+    assert ("Person:pekkahaavisto", "reject") in got
+
+
+def test_pronouns_resolve_to_the_speaker_above_or_the_last_subject_of_their_sex(parse):
+    got, _ = stances(parse, "Prime Minister Jacinda Ardern said she would not accept the proposal.")
+    assert got == {("Person:jacindaardern", "reject")}
+    got, _ = stances(parse, "Prime Minister Mark Rutte met Prime Minister Sanna Marin in The Hague on Tuesday. "
+                            "Ms Marin spoke first. Mr Rutte spoke after her. She said the talks were frank and useful.")
+    assert {h for h, _ in got} == {"Person:sannamarin"}
+
+
+def test_a_title_stands_for_the_one_person_holding_it(parse):
+    text = ("Prime Minister Mark Rutte met Finnish President Sauli Niinisto in The Hague. "
+            "The Dutch prime minister said the two countries must share more intelligence.")
+    got, _ = stances(parse, text)
+    assert got == {("Person:markrutte", "demand")}
+
+
+def test_a_group_stands_for_each_of_its_members(parse):
+    got, _ = stances(parse, "Canada and Mexico signed a trade accord on Monday. "
+                            "The two countries agreed to cut tariffs on steel.")
+    assert got == {("Country:canada", "agree"), ("Country:mexico", "agree")}
+    got, _ = stances(parse, "OSLO: Norway and Iceland agreed to share fishing data.")
+    assert got == {("Country:norway", "agree"), ("Country:iceland", "agree")}      # not the dateline
+
+
+def test_officials_sources_passive_agents_and_modifiers_name_their_body(parse):
+    got, _ = stances(parse, "A European Union official said the sanctions were working.")
+    assert got == {("Organization:europeanunion", "assert")}
+    got, ps = stances(parse, "The truce, proposed by Qatar, took effect at dawn.")
+    assert got == {("Country:qatar", "offer")} and "truce" in ps[0].topic
+    got, ps = stances(parse, "Analysts weighed Canadian concerns about the pipeline route.")
+    assert got == {("Country:canada", "oppose")} and ps[0].topic.startswith("concerns about")
+
+
+def test_news_outlets_hold_nothing(parse):
+    got, _ = stances(parse, "Xinhua said the visit would deepen trust between the two nations. "
+                            "The Daily Herald said the deal was unfair.")
+    assert got == set()
+
+
+def test_concessive_and_coordinated_stances_stand_on_their_own(parse):
+    got, _ = stances(parse, "Prime Minister Mark Rutte agreed to resume talks with the unions, although he rejected "
+                            "calls for a ban on strikes.")
+    assert got == {("Person:markrutte", "agree"), ("Person:markrutte", "reject")}
+    got, _ = stances(parse, "Hungary denies the allegations and accuses Brussels of double standards.")
+    assert got == {("Country:hungary", "deny"), ("Country:hungary", "accuse")}
+
+
+def test_an_outlet_or_it_reporting_a_stance_does_not_claim_it(parse):
+    got, _ = stances(parse, "Turkey rejects the plan to expand the base, the agency said. "
+                            "Poland supports the embargo on oil, it said.")
+    assert got == {("Country:turkey", "reject"), ("Country:poland", "support")}
+
+
+def test_stance_lexicon_praise_invite_push_back_hope_and_courtesy(parse):
+    got, _ = stances(parse, "Spain praised the volunteers for their courage. Spain invited Portugal to join the project.")
+    assert got == {("Country:spain", "support"), ("Country:spain", "offer")}
+    got, _ = stances(parse, "Ottawa pushed back on the proposal to raise fees. Kenya hoped for a quick settlement.")
+    assert got == {("Country:canada", "reject"), ("Country:kenya", "request")}
+    got, _ = stances(parse, "Senator Ted Cruz thanked reporters for coming.")
+    assert got == set()
+
+
+def test_wanting_to_act_oneself_is_no_demand(parse):
+    got, _ = stances(parse, "Sweden wants to be a bridge between the blocs.")
+    assert got == set()
+    got, _ = stances(parse, "Sweden wants guarantees from Turkey on its borders.")
+    assert got == {("Country:sweden", "demand")}
+
+
+def test_topics_are_short_head_phrases(parse):
+    _, [p] = stances(parse, "Chile rejected the treaty, which was signed in 2019 by six nations.")
+    assert p.topic == "the treaty"
+    _, [p] = stances(parse, "Moscow dismissed British claims that its troops are massing on the border.")
+    assert p.topic.startswith("British claims that")          # a content clause is the topic
+
+
+def test_a_one_word_name_opening_a_sentence_is_the_known_person(parse):
+    got, _ = stances(parse, "Johanna Weber, the bank's chief economist, spoke in Frankfurt. "
+                            "Weber, who joined the bank in 2010, said inflation was too high.")
+    assert got == {("Person:johannaweber", "assert")}
+
+
+def test_same_holder_stance_and_head_words_merge_across_articles():
+    from kg.records import ArticleFacts, Metadata, Position
+    from kg.resolve import merge_positions
+    a = ArticleFacts(id="a", source="a", meta=Metadata(), positions=(
+        Position("Country:chile", "reject", "the new fishing treaty with Peru", "Chile rejected the new fishing treaty."),))
+    b = ArticleFacts(id="b", source="b", meta=Metadata(), positions=(
+        Position("Country:chile", "reject", "fishing treaties with Peru", "Chile rejects fishing treaties with Peru."),
+        Position("Country:chile", "reject", "a tax on copper", "Chile rejects a tax on copper.")))
+    alias = {"Country:chile": "Country:chile"}
+    got = merge_positions([a, b], alias)
+    assert len(got) == 2 and got[0].articles == {"a", "b"} and len(got[0].evidence) == 2

@@ -295,13 +295,20 @@ class PositionReader:
                 return hs
         if q > 0 and self.goes_on(self.quotes[q - 1], quote):
             self._speakers[q] = self.speaker(q - 1)
-            self._run[q] = self.run_of(q - 1)
+        if not self._speakers[q] and not quote.closed and q + 1 < len(self.quotes) and \
+                self.goes_on(quote, self.quotes[q + 1]):
+            self._speakers[q] = self.speaker(q + 1)      # a quotation over paragraphs, attributed at its end
         return self._speakers[q]
 
     def run_of(self, q: int) -> int:
-        """The first quotation of the run Q belongs to (quotations that go on from one another)."""
-        self.speaker(q)
-        return self._run.get(q, q)
+        """The first quotation of the run Q belongs to: quotations that go on from one another in the
+        words of one speaker."""
+        if q not in self._run:
+            self._run[q] = q
+            if q > 0 and self.speaker(q) and self.goes_on(self.quotes[q - 1], self.quotes[q]) and \
+                    self.speaker(q - 1) == self.speaker(q):
+                self._run[q] = self.run_of(q - 1)
+        return self._run[q]
 
     def run(self, q: int) -> tuple[str, str]:
         """The topic and the words of the run of quotation Q: its first quoted sentence, and all of it."""
@@ -398,6 +405,10 @@ class PositionReader:
             return self.antecedent(tok, depth)
         if tok.pos_ not in ("NOUN", "PROPN") or self.in_quote(tok) is not None:
             return ()                    # in a quotation only names and 'we' say who is meant
+        if tok.pos_ == "PROPN" and tok.i == sentence_of(tok).start:
+            known = self.known_person(tok)
+            if known:
+                return (known,)
         lemma = tok.lemma_.lower()
         mods = self.modifiers(tok)
         if lemma in OUTLET_WORDS:          # the press reports; a state's own media speak for it
@@ -441,6 +452,14 @@ class PositionReader:
                 return ()
         return ()
 
+    def known_person(self, tok: Token) -> str | None:
+        """A one-word name opening a sentence that the actor filter set aside ('Kofman, who …, said')
+        is the person the article names so elsewhere, when only one person bears that name."""
+        word = fold(tok.text)
+        found = {k for k, a in self.idx.actors.items() if a.type == "Person"
+                 and any(fold(n.split()[-1]) == word or fold(n) == word for n in a.names)}
+        return next(iter(found)) if len(found) == 1 else None
+
     def modifiers(self, tok: Token) -> tuple[str, ...]:
         """Actors that modify a noun: 'US officials', 'a NATO source', 'officials from Beijing'."""
         out = []
@@ -473,9 +492,9 @@ class PositionReader:
             abbrev = tok.text.isupper() and 2 <= len(tok.text) <= 3 and "".join(p[0] for p in parts).upper() == tok.text
             if not abbrev and (parts[-1] != word or not words <= set(parts)):
                 continue
-            if mods and not (r.org and (r.org in mods or state_of(self.idx.actors, r.org) in mods
-                                        if r.org in self.idx.actors else r.org in mods)):
-                continue
+            org = state_of(self.idx.actors, r.org) if r.org in self.idx.actors else r.org
+            if mods and r.org and org not in mods and r.org not in mods:
+                continue                 # the office of another state or body
             found.add(r.person)
         return next(iter(found)) if len(found) == 1 else None
 
@@ -661,7 +680,7 @@ class PositionReader:
         if any(self.claimed_by_other(verb, h) for h in holders) or self.own_stance(verb, holders):
             return []
         words = None
-        if quoted and all(self.in_quote(t) is not None for t in toks):
+        if quoted and all(self.in_quote(t) is not None for t in toks if not t.is_punct):
             topic, words = self.run(quoted[0])     # the quotation itself, over all its sentences
             if stance != "assert":
                 topic = short(self.quote_in(sent) or topic)
