@@ -317,7 +317,8 @@ def merge_positions(facts: list[ArticleFacts], alias: dict) -> list[MergedPositi
                                       evidence={}, articles=set(), words=set(words))
                 blocks[(holder, p.stance)].append(home)
                 out.append(home)
-            home.quote = home.quote or p.quote
+            if p.quote and len(p.quote) > len(home.quote or ""):
+                home.quote = p.quote         # the fullest quotation of the statement
             home.targets += [alias[k] for k in p.targets if k in alias and alias[k] not in home.targets]
             home.evidence.setdefault(p.evidence, set()).add(f.id)
             home.articles.add(f.id)

@@ -55,6 +55,12 @@ MODALS = {"should", "must", "cannot", "can", "need", "ought", "could"}
 HEDGES = {"could", "might", "may"}
 CONCESSIVE = {"although", "though", "while", "whereas", "but", "even", "despite"}
 CONDITIONAL = {"if", "unless", "whether"}
+# Titles many people in one story may bear: without a state or body named they point at no one.
+SHARED_TITLES = {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "adviser", "advisor",
+                 "ambassador", "envoy", "diplomat", "lawmaker", "senator", "general", "officer", "aide", "source",
+                 "analyst", "expert", "negotiator", "representative", "member"}
+COPULAS = {"be", "remain", "seem", "appear", "look", "feel", "become", "stay", "sound"}
+STATE_PREPS = {"to", "for", "about", "over", "by", "at", "with", "on", "of"}
 # Verbs of arranging, meeting and travelling: a reported clause about them reports arrangements.
 LOGISTICS = {"meet", "hold", "visit", "travel", "attend", "arrive", "leave", "fly", "begin", "start", "continue",
              "resume", "host", "come", "go", "chat", "shake", "schedule", "see", "spend", "return", "depart"}
@@ -172,8 +178,7 @@ def stance_of_verb(tok: Token) -> str | None:
                                                                (c.dep_ == "prep" and c.lower_ in ("for", "on"))
                                                                for c in kids):
         return None                 # wanting to do something oneself is an aim, not a demand on anyone
-    if lemma == "thank" and any(c.dep_ == "dobj" and (c.lower_ in ("you", "reporters", "journalists", "everyone",
-                                                                    "all") or c.lemma_ in OUTLET_WORDS)
+    if lemma == "thank" and any(c.dep_ == "dobj" and (c.pos_ in ("PRON", "DET") or c.lemma_ in OUTLET_WORDS)
                                 for c in kids):
         return None                 # thanks to the listener or the press are courtesy
     if negated(tok) or (tok.dep_ == "xcomp" and negated(tok.head)):
@@ -186,28 +191,33 @@ def is_saying(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and any(lemma in reporting_verbs() for lemma in lemmas(tok))
 
 
-def obligation(toks: list[Token]) -> bool:
-    """A clause that prescribes: its own verb under must/should/ought, or need/have to."""
+def clause_roots(toks: list[Token]) -> list[Token]:
+    """The main verbs of a stretch of tokens: those whose head lies outside it, and their conjuncts."""
     inside = {t.i for t in toks}
-    for t in toks:
-        if t.pos_ not in ("VERB", "AUX") or (t.head.i in inside and t.dep_ not in ("conj",) and t.head.i != t.i
-                                             and t.head.pos_ in ("VERB", "AUX")):
+    roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    return roots + [c for r in roots for c in conjuncts(r) if c.i in inside and c not in roots]
+
+
+def obligation(toks: list[Token]) -> bool:
+    """A clause that prescribes: its own verb under must/should/ought, or need/have to ('should they
+    be needed', with the subject after the modal, is a condition, not a prescription)."""
+    for v in clause_roots(toks):
+        if v.pos_ not in ("VERB", "AUX"):
             continue
-        for v in [t, *conjuncts(t)]:
-            if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in v.children):
-                return True
-            if v.lemma_ in ("need", "have") and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
-                                                    for c in v.children):
-                return True
+        subj = [c.i for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION and not any(i > c.i for i in subj) for c in v.children):
+            return True
+        if v.lemma_ in ("need", "have") and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                                                for c in v.children):
+            return True
     return False
 
 
 def consequence(toks: list[Token]) -> bool:
     """A clause that states what will happen if something else does ('they would respond if Russia
     invaded'): a warning."""
-    inside = {t.i for t in toks}
-    for t in toks:
-        if t.pos_ in ("VERB", "AUX") and (t.head.i not in inside or t.head.i == t.i) and \
+    for t in clause_roots(toks):
+        if t.pos_ in ("VERB", "AUX") and \
                 any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo") for c in t.children) and \
                 any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                     for c in t.children):
@@ -342,10 +352,17 @@ class PositionReader:
         """Whether QUOTE continues PREV: it opens the sentence right after the one PREV ends in
         ('“…,” he said. “And …”', or a new paragraph that opens with a quotation)."""
         first = sentence_of(self.doc[quote.start])
-        if self.doc[quote.start].i - first.start > 1:
+        if self.doc[quote.start].i - first.start > 1 or not self.whole(prev):
             return False
         before = self.previous_sentence(first)
         return before is not None and before.start <= prev.end - 1 < before.end
+
+    def whole(self, quote: Quotation) -> bool:
+        """A quotation of whole sentences: it opens its sentence or follows a colon or comma ('He said:
+        “…”'), unlike a few words quoted inside the writer's own sentence ('called it “historic”')."""
+        first = sentence_of(self.doc[quote.start])
+        before = [t for t in first if t.i < quote.start and not t.is_space and t.text not in ('"', "“")]
+        return not before or before[-1].text in (":", ",")
 
     def says(self, tok: Token) -> bool:
         """A verb that attributes speech (saying, or a stance verb such as warn or urge), outside quotes."""
@@ -484,6 +501,8 @@ class PositionReader:
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
             return None
         word = tok.lemma_.lower()
+        if not mods and word in SHARED_TITLES:
+            return None                  # 'the spokesman', 'the official': many people bear that title
         words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and not self.idx.at(c)}
         found = set()
         for r in self.roles:
@@ -620,12 +639,16 @@ class PositionReader:
     # --- positions ------------------------------------------------------------------------------
 
     def positions(self) -> list[Position]:
-        """Every position of the article: statements, stance verbs, nouns and adjectives, quotations."""
+        """Every position of the article: statements, stance verbs, nouns and adjectives, quotations.
+        A question states nothing."""
         out = []
         for sent in self.sents:
+            if sent.text.rstrip(" \n\"”’'").endswith("?"):
+                continue
             for tok in sent:
                 if tok.pos_ in ("VERB", "AUX"):
-                    out += self.of_saying(tok) if is_saying(tok) and not stance_of_verb(tok) else self.of_verb(tok)
+                    out += self.of_saying(tok) if is_saying(tok) and not stance_of_verb(tok) else \
+                        self.of_verb(tok) or (self.of_adjective(tok) if tok.tag_ == "VBN" else [])
                 elif tok.pos_ in ("NOUN", "PROPN"):
                     out += self.of_noun(tok)
                 elif tok.pos_ == "ADJ":
@@ -695,10 +718,7 @@ class PositionReader:
         ('X said the ministers will meet in Geneva'), unless even that is judged or prescribed."""
         if verb.lemma_.lower() in EVALUATIVE_VERBS or evaluative(toks):
             return True
-        inside = {t.i for t in toks}
-        roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
-        roots += [c for r in roots for c in conjuncts(r)]
-        return not any(r.lemma_.lower() in LOGISTICS for r in roots)
+        return not any(r.lemma_.lower() in LOGISTICS for r in clause_roots(toks))
 
     def own_stance(self, verb: Token, holders) -> bool:
         """'X said it wants …': the clause states a stance of the speaker's own side, which its stance
@@ -819,26 +839,41 @@ class PositionReader:
         return sorted({x for c in parts for x in c.subtree}, key=lambda t: t.i)
 
     def of_adjective(self, tok: Token) -> list[Position]:
-        """'We are ready to sit down', 'the allies were willing to hear Russia's concerns': an offer."""
+        """A stance told by the state its holder is in: 'we are ready to sit down' (an offer), 'Tokyo is
+        concerned about the tests', 'Moscow, alarmed by the build-up, …' (opposition). The holder is
+        the subject of the copula, or the noun the adjective describes."""
         st = table("stance_adjectives.tsv").get(tok.lower_)
-        xcomp = [c for c in tok.children if c.dep_ == "xcomp"]
-        if st is None or not xcomp or tok.dep_ not in ("acomp", "amod") or tok.head.lemma_ != "be":
+        if st is None or tok.pos_ not in ("ADJ", "VERB"):
             return []
-        copula = tok.head
-        if copula.dep_ in ("advcl", "relcl", "acl") or any(c.dep_ == "mark" for c in copula.children):
+        content = [c for c in tok.children if c.dep_ == "xcomp" or
+                   (c.dep_ in ("prep", "agent") and c.lower_ in STATE_PREPS)]
+        if not content:
+            return []
+        if tok.dep_ in ("acomp", "oprd") and tok.head.lemma_ in COPULAS:
+            anchor = tok.head
+            holders = self.verb_holders(anchor)
+        elif tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            anchor = tok
+            holders = self.resolve(tok.head)
+        elif tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children):
+            anchor = tok
+            holders = self.verb_holders(tok)
+        else:
+            return []
+        if anchor.dep_ in ("advcl", "relcl") or any(c.dep_ == "mark" for c in anchor.children):
             return []                      # "when Ukraine is ready to join": a condition, not an offer
-        if negated(copula) or negated(tok):
+        if negated(anchor) or negated(tok):
             st = NEGATED_STANCE.get(st)
             if st is None:
                 return []
-        if self.embedded(copula):
+        if self.embedded(anchor):
             return []
-        holders = tuple(h for h in self.verb_holders(copula) if not self.claimed_by_other(copula, h))
-        toks = sorted({x for c in xcomp for x in c.subtree}, key=lambda t: t.i)
+        holders = tuple(h for h in holders if not self.claimed_by_other(anchor, h))
+        toks = sorted({x for c in content for x in c.subtree if x is not c or c.dep_ == "xcomp"}, key=lambda t: t.i)
         topic = topic_text(toks)
-        if not holders or len(topic.split()) < 2:
+        if not holders or not topic:
             return []
-        return self.make(holders, st, topic, sentence_of(tok), toks, copula, anchor=tok)
+        return self.make(holders, st, topic, sentence_of(tok), toks, anchor, anchor=tok)
 
     def of_noun(self, tok: Token) -> list[Position]:
         """A position from a stance noun and its holder: a possessor ('Moscow's demands for guarantees',
