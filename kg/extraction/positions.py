@@ -43,6 +43,7 @@ NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3
 # Nouns for the press: a reporter, an outlet or a wire service reports, it holds no position.
 OUTLET_WORDS = {"reporter", "journalist", "correspondent", "outlet", "newspaper", "agency", "media", "broadcaster",
                 "television", "tv", "radio", "channel", "newswire", "magazine", "daily", "press", "tabloid"}
+JOURNALISTS = {"correspondent", "reporter", "journalist", "columnist", "presenter", "anchor", "newsreader"}
 OUTLET_NAME = re.compile(r"\b(news|agency|television|tv|radio|times|post|press|media|broadcasting|gazette|journal|"
                          r"herald|tribune|daily|newspaper|channel|network|wire)\b", re.I)
 COGNITIVE = {"believe", "think", "feel", "consider", "regard", "view"}
@@ -91,11 +92,17 @@ def quotations(doc: Doc) -> list[Quotation]:
     spans, start = [], None
     for m in re.finditer(r"[“”\"]|\n", text):
         ch = m.group()
+        if ch == '"':                    # a straight mark opens where it leans on the word after it
+            before = text[m.start() - 1] if m.start() else " "
+            after = text[m.end()] if m.end() < len(text) else " "
+            ch = "“" if before.isspace() and not after.isspace() else \
+                "”" if not before.isspace() and (after.isspace() or not after.isalnum()) else \
+                ("”" if start is not None else "“")
         if ch == "\n":
             if start is not None:
                 spans.append((start, m.start(), False))
                 start = None
-        elif ch == "“" or (ch == '"' and start is None):
+        elif ch == "“":
             if start is not None:
                 spans.append((start, m.start(), False))
             start = m.end()
@@ -217,6 +224,8 @@ def consequence(toks: list[Token]) -> bool:
     """A clause that states what will happen if something else does ('they would respond if Russia
     invaded'): a warning."""
     for t in clause_roots(toks):
+        if any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children):
+            continue                     # "I would not be here if …": the speaker's own case
         if t.pos_ in ("VERB", "AUX") and \
                 any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo") for c in t.children) and \
                 any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
@@ -263,11 +272,18 @@ class PositionReader:
     # --- who is speaking ------------------------------------------------------------------------
 
     def outlets(self) -> frozenset:
-        """Actors the article shows to be news outlets: named like one ('… News', '… Times') or
-        called one beside their name ('the TASS news agency', 'state media CCTV')."""
+        """Actors the article shows to be the press: outlets named like one ('… News', '… Times') or
+        called one beside their name ('the TASS news agency', 'state media CCTV'), and journalists."""
         out = set()
         for m in self.idx.mentions:
             a = self.idx.actors[m.key]
+            if a.type == "Person":       # 'correspondent Jane Doe', 'Jane Doe, a reporter': the press
+                root = self.doc[m.start:m.end].root
+                near = [c for c in root.children if c.dep_ in ("compound", "appos")] + \
+                    ([root.head] if root.dep_ == "appos" else [])
+                if any(t.lemma_.lower() in JOURNALISTS for t in near):
+                    out.add(m.key)
+                continue
             if a.type != "Organization":
                 continue
             if any(OUTLET_NAME.search(n) or n.lower() in word_set("news_outlets.txt") for n in a.names):
@@ -379,8 +395,9 @@ class PositionReader:
         toks = sorted({x for c in clause for x in c.subtree}, key=lambda t: t.i)
         if toks:
             return toks
-        sent = sentence_of(verb)
-        return [t for t in sent if self.in_quote(t) is not None and not t.is_punct]
+        sent = sentence_of(verb)         # else whole quotations beside it, not words quoted in passing
+        return [t for t in sent if self.in_quote(t) is not None and not t.is_punct
+                and self.whole(self.quotes[self.in_quote(t)])]
 
     def verb_holders(self, verb: Token) -> tuple[str, ...]:
         """The actors the subject of VERB names (all members of a coordination or group)."""
@@ -793,7 +810,7 @@ class PositionReader:
                                            for c in tok.children if c.dep_ == "dobj"):
             return []                      # welcoming a visitor is hosting, not approval
         topic = topic_text(toks)
-        if len(topic.split()) < (1 if agent is not None else 2):
+        if not informative(toks):
             return []
         return self.make(holders, st, topic, sent, toks, tok, anchor=tok)
 
@@ -834,7 +851,7 @@ class PositionReader:
 
     def topic_tokens(self, verb: Token) -> list[Token]:
         """What a stance verb is about: its object or clause (dates and 'according to' left out)."""
-        parts = [c for c in verb.children if c.dep_ in CONTENT_DEPS
+        parts = [c for c in verb.children if c.dep_ in CONTENT_DEPS and (c.i > verb.i or c.dep_ != "prep")
                  and not (c.dep_ == "prep" and (c.lower_ == "according" or any(g.i in self.dates for g in c.children)))]
         return sorted({x for c in parts for x in c.subtree}, key=lambda t: t.i)
 
@@ -1012,6 +1029,11 @@ def content_clause(tok: Token) -> bool:
     return first.lower_ == "that" and first.tag_ == "IN"
 
 
+def informative(toks: list[Token]) -> bool:
+    """Whether a topic says something: a word of content that is not a pronoun ('Palestinians', not 'it')."""
+    return any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not is_pronoun(t) for t in toks)
+
+
 def topic_text(toks: list[Token]) -> str:
     """The words of a topic, short: its head clause or noun phrase without relative clauses,
     appositions, asides in brackets or dashes and dates, at most MAX_TOPIC_WORDS words."""
@@ -1028,7 +1050,8 @@ def topic_text(toks: list[Token]) -> str:
         if t.dep_ == "prep" and all(c.i in drop for c in t.children if c.dep_ == "pobj") and any(c.dep_ == "pobj" for c in t.children):
             drop.add(t.i)
     kept = [t for t in toks if t.i not in drop]
-    text = "".join(t.text_with_ws for t in kept).strip(" ,;:\"“”'‘’—–-")
+    text = "".join(t.text_with_ws if n + 1 == len(kept) or kept[n + 1].i == t.i + 1 else t.text + " "
+                   for n, t in enumerate(kept)).strip(" ,;:\"“”'‘’—–-")
     words = text.split()
     if len(words) > MAX_TOPIC_WORDS:
         text = " ".join(words[:MAX_TOPIC_WORDS]) + " …"
