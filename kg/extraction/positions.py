@@ -34,6 +34,9 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "them", "their"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours"}
+MALE = {"mr", "sir", "lord", "king", "prince"}
+FEMALE = {"ms", "mrs", "miss", "madam", "lady", "dame", "baroness", "queen", "princess"}
+HOLDER_TYPES = ("Person", "Organization", "Country")
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON
 # Nouns for a group of actors named just before ('the two leaders', 'both countries').
 GROUP_NOUNS = {"leader", "side", "country", "nation", "pair", "power", "government", "party", "counterpart",
@@ -232,6 +235,17 @@ def consequence(toks: list[Token]) -> bool:
                     for c in t.children):
             return True
     return False
+
+
+def commitment(toks: list[Token]) -> str | None:
+    """What the speaker's own 'we will …' commits to: a promise (offer), or with 'not' a refusal."""
+    for t in clause_roots(toks):
+        if t.pos_ != "VERB" or t.lemma_ in ("be", "see", "have"):
+            continue
+        if any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in t.children) and \
+                any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo") for c in t.children):
+            return "reject" if negated(t) else "offer"
+    return None
 
 
 def evaluative(toks: list[Token]) -> bool:
@@ -439,7 +453,7 @@ class PositionReader:
             return self.antecedent(tok, depth)
         if tok.pos_ not in ("NOUN", "PROPN") or self.in_quote(tok) is not None:
             return ()                    # in a quotation only names and 'we' say who is meant
-        if tok.pos_ == "PROPN" and tok.i == sentence_of(tok).start:
+        if tok.pos_ == "PROPN":
             known = self.known_person(tok)
             if known:
                 return (known,)
@@ -487,11 +501,14 @@ class PositionReader:
         return ()
 
     def known_person(self, tok: Token) -> str | None:
-        """A one-word name opening a sentence that the actor filter set aside ('Kofman, who …, said')
-        is the person the article names so elsewhere, when only one person bears that name."""
+        """A name the actor filter set aside (one word opening a sentence, 'Kofman, who …, said'; a name
+        after a title, 'Baroness X') is the person the article names so elsewhere, when only one
+        person bears that name."""
         word = fold(tok.text)
         found = {k for k, a in self.idx.actors.items() if a.type == "Person"
                  and any(fold(n.split()[-1]) == word or fold(n) == word for n in a.names)}
+        if len(found) > 1:               # 'Lady X' beside 'Jane X': the one not named by an honorific
+            found = {k for k in found if self.idx.actors[k].name.split()[0].lower().rstrip(".") not in MALE | FEMALE}
         return next(iter(found)) if len(found) == 1 else None
 
     def modifiers(self, tok: Token) -> tuple[str, ...]:
@@ -613,7 +630,9 @@ class PositionReader:
                 return got
         sent = sentence_of(tok)
         for _ in range(4):               # the nearest earlier subject outside quotations
-            for t in reversed([t for t in sent if t.i < tok.i]):
+            before = [t for t in sent if t.i < tok.i]
+            main = lambda t: (t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"))
+            for t in sorted(before, key=lambda t: (not main(t), -t.i)):      # the main clause's subject first
                 agent = t.dep_ == "pobj" and t.head.dep_ == "agent"     # "… was repeated by X"
                 clause = t.head.head if agent else t.head
                 if clause.dep_ in ("relcl", "acl"):
@@ -640,10 +659,16 @@ class PositionReader:
         if self._sex is None:
             self._sex = {}
             for m in self.idx.mentions:
-                before = self.doc[m.start - 1].lower_.rstrip(".") if m.start else ""
-                got = "m" if before == "mr" else "f" if before in ("ms", "mrs", "miss", "madam") else None
+                words = {self.doc[m.start - 1].lower_.rstrip(".") if m.start else "", self.doc[m.start].lower_.rstrip(".")}
+                got = "m" if words & MALE else "f" if words & FEMALE else None
                 if got:
                     self._sex.setdefault(m.key, set()).add(got)
+            for t in self.doc:          # 'Baroness X' where X is not tagged as a name there
+                nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+                if nxt is not None and nxt.pos_ == "PROPN" and t.lower_.rstrip(".") in MALE | FEMALE:
+                    key = self.idx.at(nxt) or self.known_person(nxt)
+                    if key:
+                        self._sex.setdefault(key, set()).add("m" if t.lower_.rstrip(".") in MALE else "f")
             for r in self.roles:
                 t = r.title.lower()
                 got = "f" if re.search(r"woman\b|\bmadam|\bqueen|\bfirst lady", t) else \
@@ -686,7 +711,7 @@ class PositionReader:
 
     def make(self, holders, stance: str, topic: str, sent: Span, toks: list[Token], verb: Token | None,
              anchor: Token | None = None, words: str | None = None) -> list[Position]:
-        """One position per holder. A stance word inside a quotation (ANCHOR) is the speaker's own only
+        """One position per holder that can hold one (a person, a body, a state: not a place). A stance word inside a quotation (ANCHOR) is the speaker's own only
         when its holder is the speaker or the speaker's side; else it is something the speaker claims."""
         q = self.in_quote(anchor) if anchor is not None else None
         if q is not None:
@@ -698,7 +723,7 @@ class PositionReader:
         date = self.stated_on(verb) if verb is not None else None
         return [Position(holder=h, stance=stance, topic=topic, evidence=evidence, quote=quote,
                          targets=tuple(dict.fromkeys(k for k in targets if k != h)), date=date)
-                for h in holders if h not in self.not_holders]
+                for h in holders if h not in self.not_holders and self.idx.type_of(h) in HOLDER_TYPES]
 
     def of_saying(self, verb: Token) -> list[Position]:
         """A statement: a verb of saying and what it reports ('X said the plan must change' demands;
@@ -753,6 +778,9 @@ class PositionReader:
             return "demand"
         if consequence(toks):
             return "warn"
+        will = commitment(toks)
+        if will:
+            return will
         low = self.doc[toks[0].i:toks[-1].i + 1].text.lower() if toks else ""
         if any(re.search(rf"\b{re.escape(w)}", low) for w in word_set("rejection_words.txt")):
             return "reject"
