@@ -149,7 +149,7 @@ def test_prescriptions_demand_and_conditional_consequences_warn(parse):
 
 def test_a_quotation_over_sentences_and_paragraphs_is_its_speakers_one_statement(parse):
     text = ('Health Minister Anna Berg spoke in Oslo on Monday. "The plan is a good start and it deserves support.\n\n'
-            '"But the details still matter and we will watch them closely," she said.')
+            '"But the details still matter a great deal to the towns," she said.')
     ps = positions(parse, text)
     assert {p.holder for p in ps} == {"Person:annaberg"} and len(ps) == 2
     assert len({p.topic for p in ps}) == 1 and all("details" in p.quote for p in ps)
@@ -162,6 +162,10 @@ def test_a_quotation_over_sentences_and_paragraphs_is_its_speakers_one_statement
 def test_first_person_stance_in_a_quotation_is_the_speakers(parse):
     got, _ = stances(parse, '"We reject this ultimatum from Moscow," Finnish Foreign Minister Pekka Haavisto said.')
     assert ("Person:pekkahaavisto", "reject") in got
+    got, _ = stances(parse, '"We will send more doctors to the region," Health Minister Anna Berg said.')
+    assert got == {("Person:annaberg", "offer")}
+    got, _ = stances(parse, '"We will not pay the fine," Health Minister Anna Berg said.')
+    assert got == {("Person:annaberg", "reject")}
 
 
 def test_pronouns_resolve_to_the_speaker_above_or_the_last_subject_of_their_sex(parse):
