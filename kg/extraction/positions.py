@@ -232,7 +232,7 @@ def consequence(toks: list[Token]) -> bool:
         if t.pos_ in ("VERB", "AUX") and \
                 any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo") for c in t.children) and \
                 any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-                    for c in t.children):
+                    and any(m.dep_ in ("nsubj", "nsubjpass") for m in c.children) for c in t.children):
             return True
     return False
 
@@ -404,8 +404,8 @@ class PositionReader:
         """What a verb of saying reports: its clause, or the quotation beside it in its sentence."""
         clause = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") or
                   (c.dep_ == "xcomp" and verb.lemma_ in ("claim",))]
-        if len(clause) > 1:              # "X met Y and Z said S": the clause after the verb
-            clause = [c for c in clause if c.i > verb.i][:1] or clause[-1:]
+        if len(clause) > 1:              # "X met Y and Z said S": the clauses after the verb
+            clause = [c for c in clause if c.i > verb.i] or clause[-1:]
         toks = sorted({x for c in clause for x in c.subtree}, key=lambda t: t.i)
         if toks:
             return toks
@@ -666,9 +666,9 @@ class PositionReader:
             for t in self.doc:          # 'Baroness X' where X is not tagged as a name there
                 nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
                 if nxt is not None and nxt.pos_ == "PROPN" and t.lower_.rstrip(".") in MALE | FEMALE:
-                    key = self.idx.at(nxt) or self.known_person(nxt)
-                    if key:
-                        self._sex.setdefault(key, set()).add("m" if t.lower_.rstrip(".") in MALE else "f")
+                    named = self.idx.at(nxt) or self.known_person(nxt)
+                    if named:
+                        self._sex.setdefault(named, set()).add("m" if t.lower_.rstrip(".") in MALE else "f")
             for r in self.roles:
                 t = r.title.lower()
                 got = "f" if re.search(r"woman\b|\bmadam|\bqueen|\bfirst lady", t) else \
@@ -1075,11 +1075,15 @@ def topic_text(toks: list[Token]) -> str:
         if t.dep_ in TRIM_DEPS and t.head.i in inside and not content_clause(t) or t.ent_type_ in ("DATE", "TIME") and t.dep_ in ("pobj", "npadvmod"):
             drop |= {x.i for x in t.subtree}
     for t in toks:                      # a preposition left without its object goes too
-        if t.dep_ == "prep" and all(c.i in drop for c in t.children if c.dep_ == "pobj") and any(c.dep_ == "pobj" for c in t.children):
+        if t.dep_ in ("prep", "agent") and all(c.i in drop for c in t.children if c.dep_ == "pobj") and \
+                any(c.dep_ == "pobj" for c in t.children):
             drop.add(t.i)
     kept = [t for t in toks if t.i not in drop]
     text = "".join(t.text_with_ws if n + 1 == len(kept) or kept[n + 1].i == t.i + 1 else t.text + " "
                    for n, t in enumerate(kept)).strip(" ,;:\"“”'‘’—–-")
+    text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "")
     words = text.split()
     if len(words) > MAX_TOPIC_WORDS:
         text = " ".join(words[:MAX_TOPIC_WORDS]) + " …"
