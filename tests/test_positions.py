@@ -196,6 +196,8 @@ def test_officials_sources_passive_agents_and_modifiers_name_their_body(parse):
     assert got == {("Organization:europeanunion", "assert")}
     got, ps = stances(parse, "The truce, proposed by Qatar, took effect at dawn.")
     assert got == {("Country:qatar", "offer")} and "truce" in ps[0].topic
+    got, _ = stances(parse, "Japanese stock markets said nothing, but Japanese negotiators said the offer was too low.")
+    assert got == {("Country:japan", "assert")}                   # markets do not speak for a state
     got, ps = stances(parse, "Analysts weighed Canadian concerns about the pipeline route.")
     assert got == {("Country:canada", "oppose")} and ps[0].topic.startswith("concerns about")
 
@@ -260,3 +262,10 @@ def test_same_holder_stance_and_head_words_merge_across_articles():
     alias = {"Country:chile": "Country:chile"}
     got = merge_positions([a, b], alias)
     assert len(got) == 2 and got[0].articles == {"a", "b"} and len(got[0].evidence) == 2
+
+
+def test_what_was_not_said_is_no_statement(parse):
+    got, _ = stances(parse, "Trade Minister Liesje Schreinemacher declined to say what the tariffs would be.")
+    assert got == set()
+    got, _ = stances(parse, "Trade Minister Liesje Schreinemacher did not say that the tariffs were unfair.")
+    assert got == set()

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from kg import dates
 from kg.extraction.actors import ActorIndex, state_of
 from kg.extraction.syntax import conjuncts, negated, sentence_of, subjects
-from kg.lexicon import reporting_verbs, table, word_set
+from kg.lexicon import reporting_verbs, table, title_rx, word_set
 from kg.names import fold
 from kg.records import Position
 
@@ -59,6 +59,8 @@ MODALS = {"should", "must", "cannot", "can", "need", "ought", "could"}
 HEDGES = {"could", "might", "may"}
 CONCESSIVE = {"although", "though", "while", "whereas", "but", "even", "despite"}
 CONDITIONAL = {"if", "unless", "whether"}
+WH_WORDS = {"what", "whether", "how", "why", "when", "where", "which", "who", "if"}
+WITHHOLD = {"decline", "refuse", "fail", "avoid", "hesitate", "reluctant"}
 # Titles many people in one story may bear: without a state or body named they point at no one.
 SHARED_TITLES = {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "adviser", "advisor",
                  "ambassador", "envoy", "diplomat", "lawmaker", "senator", "general", "officer", "aide", "source",
@@ -125,6 +127,14 @@ def quotations(doc: Doc) -> list[Quotation]:
         if i < j:
             out.append(Quotation(i, j, a, b, closed))
     return out
+
+
+def speaks_for(tok: Token) -> bool:
+    """Whether a noun names people or a body who speak for the actor beside it ('a NATO official',
+    'Iran's foreign ministry'), not a thing of theirs ('Asian stock markets')."""
+    lemma = tok.lemma_.lower()
+    return lemma in word_set("agent_nouns.txt") or tok.lower_ in word_set("agent_nouns.txt") or \
+        re.fullmatch(title_rx(), lemma, re.I) is not None
 
 
 def is_pronoun(tok: Token) -> bool:
@@ -473,7 +483,7 @@ class PositionReader:
             return group
         if not mods and lemma in DOCUMENT_NOUNS:
             return self.document_owner(tok, depth)
-        return mods
+        return mods if speaks_for(tok) else ()
 
     def document_owner(self, tok: Token, depth: int) -> tuple[str, ...]:
         """'the statement said': whoever issued the statement named before ('a statement by X', 'X's
@@ -729,11 +739,11 @@ class PositionReader:
         """A statement: a verb of saying and what it reports ('X said the plan must change' demands;
         'X said the talks were useful' asserts). A bare fact reported without quotation, modality,
         negation or judgement ('X said the talks will be held on Monday') is left out."""
-        if self.in_quote(verb) is not None or self.embedded(verb) or self.passive(verb):
+        if self.in_quote(verb) is not None or self.embedded(verb) or self.passive(verb) or self.unsaid(verb):
             return []
         toks = self.content(verb)
-        if not toks:
-            return []
+        if not toks or toks[0].lower_ in WH_WORDS:
+            return []                    # "… declined to say what form it would take": no statement
         holders = self.verb_holders(verb) or self.according_to(sentence_of(verb))
         if not holders:
             return []
@@ -754,6 +764,12 @@ class PositionReader:
         if len(topic.split()) < (2 if words else 3):
             return []
         return self.make(holders, stance, topic, sent, toks, verb, words=words)
+
+    def unsaid(self, verb: Token) -> bool:
+        """'did not say', 'declined to say', 'refused to comment': nothing was stated."""
+        if negated(verb):
+            return True
+        return verb.dep_ == "xcomp" and (negated(verb.head) or verb.head.lemma_.lower() in WITHHOLD)
 
     def worth_stating(self, verb: Token, toks: list[Token]) -> bool:
         """Whether an unquoted reported clause is a position: anything but a report of arrangements
