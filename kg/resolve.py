@@ -328,7 +328,7 @@ def merge_positions(facts: list[ArticleFacts], alias: dict) -> list[MergedPositi
 
 
 def link_positions_to_events(positions: list[MergedPosition], events: list[MergedEvent]) -> None:
-    """A position stated in a sentence that also tells an event ('at the council, Stoltenberg said…')
+    """A position stated in a sentence that also tells an event ('at the summit, the minister said…')
     is linked to that event."""
     told = {}
     for e in events:

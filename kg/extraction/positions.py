@@ -8,10 +8,10 @@ support, agree ...) or its clause prescribes (must, should, need to: a demand).
 
 Holders are the subjects of those verbs, read as the reader would: a name; a pronoun, resolved to the
 speaker of the quotation it stands in ('we'), to the subject of the verb of saying above it, else to
-the nearest earlier subject outside quotations; a title ('the French president') resolved to the one
+the nearest earlier subject outside quotations; a title ('the Dutch prime minister') resolved to the one
 person the article gives that office; a group ('the two leaders', 'both sides', 'they') resolved to
 the members of the last coordination of actors, one position each; a body through its official or
-source ('a NATO official said'). Reporters and news outlets hold nothing.
+source ('a UN official said'). Reporters and news outlets hold nothing.
 """
 from __future__ import annotations
 
@@ -130,8 +130,8 @@ def quotations(doc: Doc) -> list[Quotation]:
 
 
 def speaks_for(tok: Token) -> bool:
-    """Whether a noun names people or a body who speak for the actor beside it ('a NATO official',
-    'Iran's foreign ministry'), not a thing of theirs ('Asian stock markets')."""
+    """Whether a noun names people or a body who speak for the actor beside it ('a UN official',
+    'Peru's foreign ministry'), not a thing of theirs ('Asian stock markets')."""
     lemma = tok.lemma_.lower()
     return lemma in word_set("agent_nouns.txt") or tok.lower_ in word_set("agent_nouns.txt") or \
         re.fullmatch(title_rx(), lemma, re.I) is not None
@@ -182,7 +182,7 @@ def light_stance(tok: Token) -> str | None:
 
 def stance_of_verb(tok: Token) -> str | None:
     """The stance a verb states, negation applied ('will not agree' rejects); light verbs take it from
-    their object ('will not make any concessions')."""
+    their object ('will not give any guarantees')."""
     key = stance_key(tok)
     st = light_stance(tok) or table("stance_verbs.tsv").get(key)
     if st is None:
@@ -234,7 +234,7 @@ def obligation(toks: list[Token]) -> bool:
 
 
 def consequence(toks: list[Token]) -> bool:
-    """A clause that states what will happen if something else does ('they would respond if Russia
+    """A clause that states what will happen if something else does ('they would respond if the rebels
     invaded'): a warning."""
     for t in clause_roots(toks):
         if any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children):
@@ -297,7 +297,7 @@ class PositionReader:
 
     def outlets(self) -> frozenset:
         """Actors the article shows to be the press: outlets named like one ('… News', '… Times') or
-        called one beside their name ('the TASS news agency', 'state media CCTV'), and journalists."""
+        called one beside their name ('the X news agency', 'state broadcaster Y'), and journalists."""
         out = set()
         for m in self.idx.mentions:
             a = self.idx.actors[m.key]
@@ -435,7 +435,7 @@ class PositionReader:
                 continue
             out += self.resolve(s)
         if not out and verb.dep_ == "acl" and verb.tag_ == "VBG" and not subjects(verb):
-            out += self.resolve(verb.head)          # "despite Biden urging Putin to de-escalate"
+            out += self.resolve(verb.head)          # "despite the minister urging banks to lend"
         return tuple(dict.fromkeys(out))
 
     def dateline(self, tok: Token) -> bool:
@@ -511,7 +511,7 @@ class PositionReader:
         return ()
 
     def known_person(self, tok: Token) -> str | None:
-        """A name the actor filter set aside (one word opening a sentence, 'Kofman, who …, said'; a name
+        """A name the actor filter set aside (one word opening a sentence, 'Weber, who …, said'; a name
         after a title, 'Baroness X') is the person the article names so elsewhere, when only one
         person bears that name."""
         word = fold(tok.text)
@@ -522,7 +522,7 @@ class PositionReader:
         return next(iter(found)) if len(found) == 1 else None
 
     def modifiers(self, tok: Token) -> tuple[str, ...]:
-        """Actors that modify a noun: 'US officials', 'a NATO source', 'officials from Beijing'."""
+        """Actors that modify a noun: 'US officials', 'a UN source', 'officials from Ottawa'."""
         out = []
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "poss", "nmod") and not is_pronoun(c):
@@ -539,7 +539,7 @@ class PositionReader:
         return tuple(k for k in dict.fromkeys(out) if k not in self.not_holders)
 
     def title_holder(self, tok: Token, mods: tuple[str, ...]) -> str | None:
-        """'the Russian president', 'the PM': the one person the article gives that office (of that state)."""
+        """'the Dutch prime minister', 'the PM': the one person the article gives that office (of that state)."""
         if not self.roles or not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
             return None
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
@@ -598,7 +598,7 @@ class PositionReader:
     def antecedent(self, tok: Token, depth: int) -> tuple[str, ...]:
         """Whom a pronoun stands for: in a quotation 'we' and 'I' are its speaker (and a third person
         there is no one the reader can name); a possessive ('his support') is the subject of its own
-        clause; a subject in the clause of a verb of saying is that verb's subject ('Putin said he
+        clause; a subject in the clause of a verb of saying is that verb's subject ('the mayor said she
         would'); else the nearest earlier subject outside quotations of the kind and sex the pronoun
         asks for (a person, a state or body, a group)."""
         low = tok.lower_
@@ -620,14 +620,14 @@ class PositionReader:
             return len(keys) >= 2
 
         v = tok.head
-        if tok.dep_ == "poss":           # "X visited Kyiv to show his support": the clause's own subject
+        if tok.dep_ == "poss":           # "X flew to Lima to show her support": the clause's own subject
             while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
                 v = v.head
             for s_ in subjects(v):
                 if not is_pronoun(s_) and s_.i < tok.i and fits(keys := self.resolve(s_, depth + 1)):
                     return keys
         if tok.dep_ in ("nsubj", "nsubjpass", "poss"):
-            for _ in range(3):           # "Putin said he would...": the subject of the verb above
+            for _ in range(3):           # "the mayor said she would...": the subject of the verb above
                 if v.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or v.head.i == v.i:
                     break
                 v = v.head
@@ -822,7 +822,7 @@ class PositionReader:
                          words=words)
 
     def of_verb(self, tok: Token) -> list[Position]:
-        """A position from a stance verb ('Moscow wants guarantees…', 'Biden rejected a military response'),
+        """A position from a stance verb ('Oslo wants guarantees on quotas', 'the minister rejected the plan'),
         or from 'X called Y Z' (an assertion)."""
         st = stance_of_verb(tok)
         if st is None:
@@ -859,7 +859,7 @@ class PositionReader:
         return self.make(holders, st, topic, sent, toks, tok, anchor=tok)
 
     def of_calling(self, tok: Token) -> list[Position]:
-        """'X called the talks "useful"', 'what he called a false narrative': X asserts it."""
+        """'X called the talks "useful"', 'what she called a cynical move': X asserts it."""
         obj = [c for c in tok.children if c.dep_ == "dobj"]
         pred = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
         if tok.dep_ == "relcl" and pred and not obj:
@@ -900,8 +900,8 @@ class PositionReader:
         return sorted({x for c in parts for x in c.subtree}, key=lambda t: t.i)
 
     def of_adjective(self, tok: Token) -> list[Position]:
-        """A stance told by the state its holder is in: 'we are ready to sit down' (an offer), 'Tokyo is
-        concerned about the tests', 'Moscow, alarmed by the build-up, …' (opposition). The holder is
+        """A stance told by the state its holder is in: 'we are ready to negotiate' (an offer), 'Tokyo is
+        concerned about the tests', 'Oslo, alarmed by the spill, …' (opposition). The holder is
         the subject of the copula, or the noun the adjective describes."""
         st = table("stance_adjectives.tsv").get(tok.lower_)
         if st is None or tok.pos_ not in ("ADJ", "VERB"):
@@ -922,7 +922,7 @@ class PositionReader:
         else:
             return []
         if anchor.dep_ in ("advcl", "relcl") or any(c.dep_ == "mark" for c in anchor.children):
-            return []                      # "when Ukraine is ready to join": a condition, not an offer
+            return []                      # "once Chile is ready to sign": a condition, not an offer
         if negated(anchor) or negated(tok):
             st = NEGATED_STANCE.get(st)
             if st is None:
@@ -937,14 +937,14 @@ class PositionReader:
         return self.make(holders, st, topic, sentence_of(tok), toks, anchor, anchor=tok)
 
     def of_noun(self, tok: Token) -> list[Position]:
-        """A position from a stance noun and its holder: a possessor ('Moscow's demands for guarantees',
-        'his support for Kyiv'), a state or body modifying it ('US concerns about …'), or an agent
+        """A position from a stance noun and its holder: a possessor ('the union's demands for higher pay',
+        'her support for the bill'), a state or body modifying it ('Canadian concerns about …'), or an agent
         ('a proposal by France')."""
         st = table("stance_nouns.tsv").get(tok.lemma_.lower())
         if st is None or (tok.lemma_ == "call" and not any(c.lower_ == "for" for c in tok.children)):
             return []
         owners = [c for c in tok.children if c.dep_ == "poss"]
-        if not owners:                   # "US concerns", "the Iranian proposal" (not "Ukraine peace proposal")
+        if not owners:                   # "US concerns", "the Peruvian proposal" (not "Chile trade proposal")
             owners = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and self.idx.at(c)
                       and self.idx.by_token[c.i].end == tok.i]
         owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
@@ -1000,7 +1000,7 @@ class PositionReader:
         return None
 
     def passive(self, tok: Token) -> bool:
-        """'backed into a corner', 'is supported by': the subject undergoes the verb, it holds nothing."""
+        """'pushed into a deal', 'is supported by': the subject undergoes the verb, it holds nothing."""
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             return True
         own_subject = any(c.dep_ in ("nsubj", "csubj") for c in tok.children)
@@ -1008,9 +1008,9 @@ class PositionReader:
         return tok.tag_ == "VBN" and not own_subject and not perfect and tok.dep_ != "conj"
 
     def claimed_by_other(self, tok: Token, holder: str) -> bool:
-        """'The minister warned that Russia was seeking to invade': a stance someone else ascribes to
+        """'The minister warned that the rebels were planning to advance': a stance someone else ascribes to
         the holder is that someone's claim, not the holder's position (unless both are one side: 'the
-        Kremlin said Putin warned'). An outlet or an unnamed 'it' that reports claims nothing."""
+        ministry said its minister warned'). An outlet or an unnamed 'it' that reports claims nothing."""
         t = tok
         for _ in range(4):
             if t.head.i == t.i:
@@ -1032,9 +1032,9 @@ class PositionReader:
         return b in self.sides.get(a, ()) or a in self.sides.get(b, ())
 
     def embedded(self, tok: Token) -> bool:
-        """Not a position of its own: a conditional ('if Russia wants'), a relative aside ('which it
+        """Not a position of its own: a conditional ('if the union wants'), a relative aside ('which it
         says'), a purpose ('troops sent to support'), or the content of another stance ('assurances
-        that NATO will not agree'). A coordinated verb, a concessive clause ('although he dismissed')
+        that the bank will not raise rates'). A coordinated verb, a concessive clause ('although she rejected')
         and the clause of a verb of saying stand on their own."""
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in tok.children):
             return True
@@ -1074,7 +1074,7 @@ def content_clause(tok: Token) -> bool:
 
 
 def informative(toks: list[Token]) -> bool:
-    """Whether a topic says something: a word of content that is not a pronoun ('Palestinians', not 'it')."""
+    """Whether a topic says something: a word of content that is not a pronoun ('refugees', not 'it')."""
     return any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not is_pronoun(t) for t in toks)
 
 
