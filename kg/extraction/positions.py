@@ -90,10 +90,10 @@ class Quotation:
     closed: bool
 
 
-def quotations(doc: Doc) -> list[Quotation]:
-    """The direct quotations of a doc, from an opening mark to its closing mark or, when the writer
-    leaves it open, to the end of the paragraph."""
-    text = doc.text
+def quotations(doc: Doc, text: str | None = None) -> list[Quotation]:
+    """The direct quotations of a doc (whose TEXT may be given, joining a doc's tokens is costly), from
+    an opening mark to its closing mark or, when the writer leaves it open, to the end of the paragraph."""
+    text = doc.text if text is None else text
     spans, start = [], None
     for m in re.finditer(r"[“”\"]|\n", text):
         ch = m.group()
@@ -116,7 +116,7 @@ def quotations(doc: Doc) -> list[Quotation]:
             start = None
     if start is not None:
         spans.append((start, len(text), False))
-    starts = [t.idx for t in doc]
+    starts = doc.to_array("IDX").tolist()
     out = []
     for a, b, closed in spans:
         i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
@@ -285,7 +285,8 @@ class PositionReader:
                 self.sides.setdefault(r.person, set()).add(r.org)
         self.not_holders = frozenset(not_holders) | self.outlets()
         self.dates = {i: e for e in doc.ents if e.label_ == "DATE" for i in range(e.start, e.end)}
-        self.quotes = quotations(doc)
+        self.text = doc.text             # joined once: Doc.text joins every token on each call
+        self.quotes = quotations(doc, self.text)
         self.quote_at: dict[int, int] = {i: n for n, q in enumerate(self.quotes) for i in range(q.start, q.end)}
         self._speakers: dict[int, tuple] = {}
         self._run: dict[int, int] = {}
@@ -363,11 +364,13 @@ class PositionReader:
     def run(self, q: int) -> tuple[str, str]:
         """The topic and the words of the run of quotation Q: its first quoted sentence, and all of it."""
         first = self.run_of(q)
-        members = [n for n in range(first, len(self.quotes)) if self.run_of(n) == first]
-        text = " ".join(self.doc.text[self.quotes[n].start_char:self.quotes[n].end_char].strip() for n in members)
+        members = [first]
+        while members[-1] + 1 < len(self.quotes) and self.run_of(members[-1] + 1) == first:
+            members.append(members[-1] + 1)
+        text = " ".join(self.text[self.quotes[n].start_char:self.quotes[n].end_char].strip() for n in members)
         head = self.quotes[first]
         sent = sentence_of(self.doc[head.start])
-        opening = self.doc.text[head.start_char:min(head.end_char, sent.end_char)]
+        opening = self.text[head.start_char:min(head.end_char, sent.end_char)]
         return short(opening), text.strip()
 
     def bare_attribution(self, verb: Token) -> bool:
@@ -674,8 +677,10 @@ class PositionReader:
                 if got:
                     self._sex.setdefault(m.key, set()).add(got)
             for t in self.doc:          # 'Baroness X' where X is not tagged as a name there
-                nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
-                if nxt is not None and nxt.pos_ == "PROPN" and t.lower_.rstrip(".") in MALE | FEMALE:
+                if t.lower_.rstrip(".") not in MALE | FEMALE or t.i + 1 >= len(self.doc):
+                    continue
+                nxt = self.doc[t.i + 1]
+                if nxt.pos_ == "PROPN":
                     named = self.idx.at(nxt) or self.known_person(nxt)
                     if named:
                         self._sex.setdefault(named, set()).add("m" if t.lower_.rstrip(".") in MALE else "f")
@@ -714,7 +719,7 @@ class PositionReader:
         for n in dict.fromkeys(self.quote_at[t.i] for t in sent if t.i in self.quote_at):
             q = self.quotes[n]
             a, b = max(q.start_char, sent.start_char), min(q.end_char, sent.end_char)
-            text = self.doc.text[a:b].strip()
+            text = self.text[a:b].strip()
             if len(text.split()) >= MIN_QUOTE_WORDS and (best is None or len(text) > len(best)):
                 best = text
         return best
@@ -805,9 +810,9 @@ class PositionReader:
     def of_quotation(self, sent: Span) -> list[Position]:
         """A quoted sentence with no verb of saying of its own, spoken by the speaker of its quotation
         ('“…,” he said. “And we will …”')."""
-        if any(self.says(t) for t in sent) or any(t.dep_ == "prep" and t.lower_ == "according" for t in sent):
+        qs = list(dict.fromkeys(self.quote_at[i] for i in range(sent.start, sent.end) if i in self.quote_at))
+        if not qs or any(self.says(t) for t in sent) or any(t.dep_ == "prep" and t.lower_ == "according" for t in sent):
             return []
-        qs = list(dict.fromkeys(self.quote_at[t.i] for t in sent if t.i in self.quote_at))
         inside = [t for t in sent if t.i in self.quote_at and not t.is_punct]
         outside = [t for t in sent if t.i not in self.quote_at and not t.is_punct and not t.is_space]
         if not qs or len(inside) < MIN_QUOTE_WORDS or len(outside) > len(inside):
