@@ -269,3 +269,17 @@ def test_what_was_not_said_is_no_statement(parse):
     assert got == set()
     got, _ = stances(parse, "Trade Minister Liesje Schreinemacher did not say that the tariffs were unfair.")
     assert got == set()
+
+
+def test_states_with_a_preposition_that_decides(parse):
+    got, ps = stances(parse, "Canada and Mexico are aligned against the tariff plan.")
+    assert got == {("Country:canada", "oppose"), ("Country:mexico", "oppose")} and ps[0].topic == "the tariff plan"
+    got, _ = stances(parse, "Spain is aligned with France on the budget.")
+    assert got == {("Country:spain", "support")}
+
+
+def test_what_is_announced_and_what_is_said_of_a_noun(parse):
+    got, ps = stances(parse, "Peru and Chile announced the start of direct flights between their capitals.")
+    assert got == {("Country:peru", "assert"), ("Country:chile", "assert")} and "flights" in ps[0].topic
+    got, ps = stances(parse, "The minister will tour the border, a trip the European Union said will calm the region.")
+    assert got == {("Organization:europeanunion", "assert")} and "calm the region" in ps[0].topic

@@ -59,6 +59,7 @@ MODALS = {"should", "must", "cannot", "can", "need", "ought", "could"}
 HEDGES = {"could", "might", "may"}
 CONCESSIVE = {"although", "though", "while", "whereas", "but", "even", "despite"}
 CONDITIONAL = {"if", "unless", "whether"}
+ANNOUNCING = {"announce", "confirm", "reveal", "disclose"}
 WH_WORDS = {"what", "whether", "how", "why", "when", "where", "which", "who", "if"}
 WITHHOLD = {"decline", "refuse", "fail", "avoid", "hesitate", "reluctant"}
 # Titles many people in one story may bear: without a state or body named they point at no one.
@@ -66,7 +67,7 @@ SHARED_TITLES = {"spokesman", "spokeswoman", "spokesperson", "official", "minist
                  "ambassador", "envoy", "diplomat", "lawmaker", "senator", "general", "officer", "aide", "source",
                  "analyst", "expert", "negotiator", "representative", "member"}
 COPULAS = {"be", "remain", "seem", "appear", "look", "feel", "become", "stay", "sound"}
-STATE_PREPS = {"to", "for", "about", "over", "by", "at", "with", "on", "of"}
+STATE_PREPS = {"to", "for", "about", "over", "by", "at", "with", "on", "of", "against"}
 # Verbs of arranging, meeting and travelling: a reported clause about them reports arrangements.
 LOGISTICS = {"meet", "hold", "visit", "travel", "attend", "arrive", "leave", "fly", "begin", "start", "continue",
              "resume", "host", "come", "go", "chat", "shake", "schedule", "see", "spend", "return", "depart"}
@@ -419,6 +420,8 @@ class PositionReader:
                   (c.dep_ == "xcomp" and verb.lemma_ in ("claim",))]
         if len(clause) > 1:              # "X met Y and Z said S": the clauses after the verb
             clause = [c for c in clause if c.i > verb.i] or clause[-1:]
+        if not clause and verb.lemma_ in ANNOUNCING:     # 'announced a ceasefire': the thing made known
+            clause = [c for c in verb.children if c.dep_ == "dobj" and not self.idx.at(c) and not is_pronoun(c)]
         toks = sorted({x for c in clause for x in c.subtree}, key=lambda t: t.i)
         if toks:
             return toks
@@ -746,7 +749,7 @@ class PositionReader:
         negation or judgement ('X said the talks will be held on Monday') is left out."""
         if self.in_quote(verb) is not None or self.embedded(verb) or self.passive(verb) or self.unsaid(verb):
             return []
-        toks = self.content(verb)
+        toks = self.said_of_head(verb) or self.content(verb)
         if not toks or toks[0].lower_ in WH_WORDS:
             return []                    # "… declined to say what form it would take": no statement
         holders = self.verb_holders(verb) or self.according_to(sentence_of(verb))
@@ -770,6 +773,19 @@ class PositionReader:
             return []
         return self.make(holders, stance, topic, sent, toks, verb, words=words)
 
+    def said_of_head(self, verb: Token) -> list[Token]:
+        """'a visit the ministry said will ease tensions': a relative verb of saying whose clause lacks
+        its subject says it of the noun it hangs on; that noun and the clause are the statement."""
+        if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        clause = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and
+                  not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+        if not clause:
+            return []
+        head = verb.head
+        noun = [head] + [c for c in head.children if c.dep_ in ("det", "compound", "amod") and c.i < head.i]
+        return sorted(noun + [x for c in clause for x in c.subtree], key=lambda t: t.i)
+
     def unsaid(self, verb: Token) -> bool:
         """'did not say', 'declined to say', 'refused to comment': nothing was stated."""
         if negated(verb):
@@ -781,7 +797,7 @@ class PositionReader:
         ('X said the ministers will meet in Geneva'), unless even that is judged or prescribed."""
         if verb.lemma_.lower() in EVALUATIVE_VERBS or evaluative(toks):
             return True
-        return not any(r.lemma_.lower() in LOGISTICS for r in clause_roots(toks))
+        return not any(r.pos_ in ("VERB", "AUX") and r.lemma_.lower() in LOGISTICS for r in clause_roots(toks))
 
     def own_stance(self, verb: Token, holders) -> bool:
         """'X said it wants …': the clause states a stance of the speaker's own side, which its stance
@@ -908,12 +924,14 @@ class PositionReader:
         """A stance told by the state its holder is in: 'we are ready to negotiate' (an offer), 'Tokyo is
         concerned about the tests', 'Oslo, alarmed by the spill, …' (opposition). The holder is
         the subject of the copula, or the noun the adjective describes."""
-        st = table("stance_adjectives.tsv").get(tok.lower_)
-        if st is None or tok.pos_ not in ("ADJ", "VERB"):
-            return []
+        adjectives = table("stance_adjectives.tsv")
         content = [c for c in tok.children if c.dep_ == "xcomp" or
                    (c.dep_ in ("prep", "agent") and c.lower_ in STATE_PREPS)]
-        if not content:
+        paired = [c for c in content if f"{tok.lower_} {c.lower_}" in adjectives]
+        if paired:                       # 'aligned against' / 'aligned with': the preposition decides
+            content = paired[:1]
+        st = adjectives[f"{tok.lower_} {paired[0].lower_}"] if paired else adjectives.get(tok.lower_)
+        if st is None or tok.pos_ not in ("ADJ", "VERB") or not content:
             return []
         if tok.dep_ in ("acomp", "oprd") and tok.head.lemma_ in COPULAS:
             anchor = tok.head
@@ -1043,7 +1061,7 @@ class PositionReader:
         and the clause of a verb of saying stand on their own."""
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in tok.children):
             return True
-        if tok.dep_ == "relcl" and (is_saying(tok) or tok.lemma_ in COGNITIVE):
+        if tok.dep_ == "relcl" and (is_saying(tok) or tok.lemma_ in COGNITIVE) and not self.said_of_head(tok):
             return True
         if tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return True
