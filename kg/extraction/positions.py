@@ -57,6 +57,7 @@ EVALUATIVE_VERBS = {"believe", "think", "feel", "consider", "regard", "view", "r
 OBLIGATION = {"should", "must", "ought"}
 MODALS = {"should", "must", "cannot", "can", "need", "ought", "could"}
 HEDGES = {"could", "might", "may"}
+PROSPECTIVE = {"will", "would", "could", "might", "may", "'ll", "shall", "wo"}
 CONCESSIVE = {"although", "though", "while", "whereas", "but", "even", "despite"}
 CONDITIONAL = {"if", "unless", "whether"}
 ANNOUNCING = {"announce", "confirm", "reveal", "disclose"}
@@ -758,6 +759,10 @@ class PositionReader:
         sent = sentence_of(verb)
         quoted = [self.in_quote(t) for t in toks if self.in_quote(t) is not None]
         stance = self.content_stance(toks)
+        if not quoted and (any(c.dep_ == "aux" and c.lower_ in PROSPECTIVE for c in verb.children) or
+                           (verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in PROSPECTIVE
+                                                         for c in verb.head.children))):
+            return []                    # "she will argue that …", "he may claim …": not said yet
         if stance == "assert" and not quoted and not self.worth_stating(verb, toks):
             return []
         if any(self.claimed_by_other(verb, h) for h in holders) or self.own_stance(verb, holders):
