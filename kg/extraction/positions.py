@@ -266,7 +266,8 @@ def evaluative(toks: list[Token]) -> bool:
     for t in toks:
         if t.lower_ in MODALS and t.dep_ == "aux":
             return True
-        if t.dep_ == "neg" or (t.lower_ in ("no", "never", "nothing", "none") and t.dep_ in ("det", "neg", "advmod", "nsubj")):
+        if t.dep_ == "neg" or (t.lower_ in ("no", "never", "nothing", "none") and
+                               t.dep_ in ("det", "neg", "advmod", "nsubj")):
             return True
         if t.pos_ == "ADJ" and t.dep_ in ("acomp", "oprd") or t.tag_ in ("JJR", "JJS", "RBR", "RBS"):
             return True
@@ -572,6 +573,8 @@ class PositionReader:
         """'the two leaders', 'both sides', 'the three countries': the members of the last coordination
         of actors before TOK, when its size fits."""
         lemma = tok.lemma_.lower()
+        if depth > 3:
+            return ()
         plural = tok.tag_ in ("NNS", "NNPS") or lemma == "pair"
         if tok.lower_ != "both" and not (lemma in GROUP_NOUNS and plural):
             return ()
@@ -730,8 +733,9 @@ class PositionReader:
 
     def make(self, holders, stance: str, topic: str, sent: Span, toks: list[Token], verb: Token | None,
              anchor: Token | None = None, words: str | None = None) -> list[Position]:
-        """One position per holder that can hold one (a person, a body, a state: not a place). A stance word inside a quotation (ANCHOR) is the speaker's own only
-        when its holder is the speaker or the speaker's side; else it is something the speaker claims."""
+        """One position per holder that can hold one (a person, a body, a state: not a place). A stance
+        word inside a quotation (ANCHOR) is the speaker's own only when its holder is the speaker or the
+        speaker's side; else it is something the speaker claims."""
         q = self.in_quote(anchor) if anchor is not None else None
         if q is not None:
             spoken = self.speaker(q)
@@ -746,13 +750,13 @@ class PositionReader:
 
     def of_saying(self, verb: Token) -> list[Position]:
         """A statement: a verb of saying and what it reports ('X said the plan must change' demands;
-        'X said the talks were useful' asserts). A bare fact reported without quotation, modality,
-        negation or judgement ('X said the talks will be held on Monday') is left out."""
+        'X said the talks were useful' asserts). Left out: a report of arrangements with no judgement
+        in it ('X said the talks will be held on Monday'), and what was not or not yet said."""
         if self.in_quote(verb) is not None or self.embedded(verb) or self.passive(verb) or self.unsaid(verb):
             return []
         toks = self.said_of_head(verb) or self.content(verb)
         if not toks or toks[0].lower_ in WH_WORDS:
-            return []                    # "… declined to say what form it would take": no statement
+            return []                    # "… would not say when the vote will be": no statement
         holders = self.verb_holders(verb) or self.according_to(sentence_of(verb))
         if not holders:
             return []
@@ -1116,7 +1120,9 @@ def topic_text(toks: list[Token]) -> str:
     for t in toks:
         if t.i in drop or t.i == toks[0].i:
             continue
-        if t.dep_ in TRIM_DEPS and t.head.i in inside and not content_clause(t) or t.ent_type_ in ("DATE", "TIME") and t.dep_ in ("pobj", "npadvmod"):
+        aside = t.dep_ in TRIM_DEPS and t.head.i in inside and not content_clause(t)
+        when = t.ent_type_ in ("DATE", "TIME") and t.dep_ in ("pobj", "npadvmod")
+        if aside or when:
             drop |= {x.i for x in t.subtree}
     for t in toks:                      # a preposition left without its object goes too
         if t.dep_ in ("prep", "agent") and all(c.i in drop for c in t.children if c.dep_ == "pobj") and \
