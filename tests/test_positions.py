@@ -283,3 +283,11 @@ def test_what_is_announced_and_what_is_said_of_a_noun(parse):
     assert got == {("Country:peru", "assert"), ("Country:chile", "assert")} and "flights" in ps[0].topic
     got, ps = stances(parse, "The minister will tour the border, a trip the European Union said will calm the region.")
     assert got == {("Organization:europeanunion", "assert")} and "calm the region" in ps[0].topic
+
+
+def test_lines_left_in_from_the_page_state_nothing(parse):
+    text = ("The finance ministers met in Lima on Monday.\n\n"
+            "Read more: Chile and Peru agree to cut tariffs on copper\n\n"
+            "They said the plan must be revised.")
+    got, _ = stances(parse, text)
+    assert got == set()                  # neither the link's 'agree' nor a group taken from it

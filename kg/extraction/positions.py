@@ -294,6 +294,7 @@ class PositionReader:
         self._speakers: dict[int, tuple] = {}
         self._run: dict[int, int] = {}
         self._sex: dict | None = None
+        self._lines: dict[int, bool] = {}
         self.sents = list(doc.sents)
         self.sent_no = {s.start: n for n, s in enumerate(self.sents)}
 
@@ -390,9 +391,13 @@ class PositionReader:
         return self.sents[n + 1] if n is not None and n + 1 < len(self.sents) else None
 
     def previous_sentence(self, sent: Span) -> Span | None:
-        """The sentence before SENT."""
+        """The sentence of running text before SENT (headlines and links left in the page skipped)."""
         n = self.sent_no.get(sent.start)
-        return self.sents[n - 1] if n else None
+        while n:
+            n -= 1
+            if not self.line_of_its_own(self.sents[n]):
+                return self.sents[n]
+        return None
 
     def goes_on(self, prev: Quotation, quote: Quotation) -> bool:
         """Whether QUOTE continues PREV: it opens the sentence right after the one PREV ends in
@@ -707,7 +712,7 @@ class PositionReader:
         A question states nothing."""
         out = []
         for sent in self.sents:
-            if sent.text.rstrip(" \n\"”’'").endswith("?"):
+            if sent.text.rstrip(" \n\"”’'").endswith("?") or self.line_of_its_own(sent):
                 continue
             for tok in sent:
                 if tok.pos_ in ("VERB", "AUX"):
@@ -719,6 +724,20 @@ class PositionReader:
                     out += self.of_adjective(tok)
             out += self.of_quotation(sent)
         return out
+
+    def line_of_its_own(self, sent: Span) -> bool:
+        """A paragraph of one sentence with no closing stop: a headline, a link to another story or a
+        caption the page left in, not the article's running text."""
+        if sent.start in self._lines:
+            return self._lines[sent.start]
+        raw = self.text[sent.start_char:sent.end_char]
+        text = raw.strip()
+        start = sent.start_char + len(raw) - len(raw.lstrip())
+        end = start + len(text)
+        alone = (start == 0 or "\n" in self.text[max(0, start - 2):start]) and \
+            (end >= len(self.text) or "\n" in self.text[end:end + 2] or not self.text[end:end + 2].strip())
+        self._lines[sent.start] = alone and not re.search(r"[.!?…][\"”’')\]]*$", text)
+        return self._lines[sent.start]
 
     def quote_in(self, sent: Span) -> str | None:
         """The quoted words of a sentence (its longest quotation of three words or more)."""
