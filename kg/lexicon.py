@@ -46,3 +46,19 @@ def title_rx() -> str:
     mods = "|".join(data_lines("title_modifiers.txt"))
     alt = "|".join(re.escape(t).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]") for t in titles)
     return rf"(?:(?:{mods})[\s-]+)*(?:{alt})(?![\w-])"
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """Lemmas of the verbs of saying ('say', 'tell', 'add', 'tweet' ...): the one list every module uses."""
+    return frozenset(ln.split("\t")[0].strip().lower() for ln in data_lines("reporting_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def reporting_verb_forms() -> frozenset[str]:
+    """Every form of the verbs of saying ('said', 'tells', 'tweeted' ...), for matching text that is not parsed."""
+    out = set()
+    for ln in data_lines("reporting_verbs.txt"):
+        lemma, _, forms = ln.partition("\t")
+        out |= {lemma.strip().lower(), *forms.lower().split()}
+    return frozenset(out)

@@ -417,13 +417,37 @@ def _absorb(m: MergedEvent, e: Event, aid: str, alias: dict) -> None:
         m.kind = "Call"
 
 
+TOPIC_STOPWORDS = {"that", "with", "from", "this", "these", "those", "will", "would", "their", "they", "have", "has",
+                   "had", "which", "what", "about", "into", "over", "been", "were", "was", "are", "the", "and", "for",
+                   "not", "but", "its", "his", "her", "our", "all", "any", "also", "said", "says", "can", "could",
+                   "should", "must", "there", "here", "when", "then", "than", "them", "who", "whom", "other"}
+HEAD_WORDS = 12
+
+
+def stem(word: str) -> str:
+    """A word without its inflection ('talks' -> 'talk', 'agreed' -> 'agre'), for comparing topics."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def topic_words(text: str) -> set[str]:
-    """The content words of a topic, for telling whether two positions state the same thing."""
-    return {w for w in re.findall(r"[a-z][a-z\-]{3,}", text.lower()) if w not in {"that", "with", "from", "this", "will", "would", "their", "they", "have", "which"}}
+    """The head words of a topic, normalised: its first content words, without inflection, for telling
+    whether two positions state the same thing."""
+    words = [w for w in re.findall(r"[a-z][a-z\-]{2,}", text.lower()) if w not in TOPIC_STOPWORDS]
+    return {stem(w) for w in words[:HEAD_WORDS]}
+
+
+def same_topic(a: set[str], b: set[str]) -> bool:
+    """Whether two topics' head words say the same: most of the shorter one's words are in the other."""
+    shared = len(a & b)
+    return shared >= min(2, len(a), len(b)) and shared / max(1, min(len(a), len(b))) >= 0.6
 
 
 def merge_positions(facts: list[ArticleFacts], alias: dict) -> list[MergedPosition]:
-    """Same holder, same stance, overlapping topic words: one position with all its evidence."""
+    """Same holder, same stance and the same topic by its normalised head words, in one sentence or
+    many articles: one position with all its evidence and sources."""
     blocks: dict[tuple, list[MergedPosition]] = defaultdict(list)
     out = []
     for f in facts:
@@ -432,17 +456,14 @@ def merge_positions(facts: list[ArticleFacts], alias: dict) -> list[MergedPositi
             if holder is None:
                 continue
             words = topic_words(p.topic)
-            home = None
-            for m in blocks[(holder, p.stance)]:
-                inter = len(words & m.words)
-                if words and inter / max(1, min(len(words), len(m.words))) >= 0.6:
-                    home = m
-                    break
+            home = next((m for m in blocks[(holder, p.stance)] if words and same_topic(words, m.words)), None)
             if home is None:
                 home = MergedPosition(holder=holder, stance=p.stance, topic=p.topic, quote=p.quote, targets=[],
                                       evidence={}, articles=set(), words=set(words))
                 blocks[(holder, p.stance)].append(home)
                 out.append(home)
+            if p.quote and len(p.quote) > len(home.quote or ""):
+                home.quote = p.quote         # the fullest quotation of the statement
             home.targets += [alias[k] for k in p.targets if k in alias and alias[k] not in home.targets]
             home.evidence.setdefault(p.evidence, set()).add(f.id)
             home.articles.add(f.id)

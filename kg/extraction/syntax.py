@@ -68,3 +68,8 @@ def sentence_of(tok_or_span) -> Span:
         doc.user_data["kg_sent_index"] = index
     i = tok_or_span.i if hasattr(tok_or_span, "i") else tok_or_span.start
     return index[i]
+
+
+def conjuncts(tok: Token) -> tuple[Token, ...]:
+    """The tokens coordinated with TOK ('X, Y and Z'), in either direction."""
+    return tuple(tok.conjuncts)
