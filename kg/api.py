@@ -27,7 +27,7 @@ from kg.clean import clean, clean_text, explicit_year, has_dateline, with_year_h
 from kg.engines import Engine, process_pool_engine
 from kg.errors import BuildError, InputError, KgError
 from kg.extraction.article import extract_article
-from kg.graph import ActorNode, MeetingNode, PositionNode, TripleIndex, build_triples, iris_of, nodes
+from kg.graph import GRAPH_VERSION, ActorNode, MeetingNode, PositionNode, TripleIndex, build_triples, iris_of, nodes
 from kg.html import render
 from kg.ingest import IngestReport, article_of_record, ingest
 from kg.io import remove_stale_temporaries, safe_file_name, write_if_changed
@@ -40,6 +40,7 @@ from kg.store import StoreWriter
 from kg.worker import PARTITION, extract_articles
 
 Item = str | Path | Article | Mapping
+TTL_KIND = f"ttl-g{GRAPH_VERSION}"      # cached per-article Turtle, keyed by the graph's shape too
 
 
 class Stopwatch(dict):
@@ -362,14 +363,14 @@ def build(items: Iterable[Item] | IngestReport, *, nlp: Language | None = None, 
     if store:
         hint = stats.get("year_hint")
         for a in report.articles:
-            text = store.get_text(a, hint, "ttl")
+            text = store.get_text(a, hint, TTL_KIND)
             if text:
                 g.article_turtle[a.id] = text
         known = set(g.article_turtle)
         g.article_files()
         for a in report.articles:
             if a.id not in known and a.id in g.article_turtle:
-                store.put_text(a, hint, "ttl", g.article_turtle[a.id])
+                store.put_text(a, hint, TTL_KIND, g.article_turtle[a.id])
     return g
 
 

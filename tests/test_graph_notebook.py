@@ -1,0 +1,74 @@
+"""The README's notebook set-up, run as a user runs it: graph-notebook 5.3.0 in its own venv (`make
+notebooks`), its Jupyter executing notebooks/graph-notebook.ipynb headless against a real `kg serve`;
+the actor-network cell must come back with a Graph tab drawing names and direct statements. The same
+Jupyter runs explore.ipynb on kg's registered kernel."""
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+JUPYTER = ROOT / ".venv-gn" / "bin" / "jupyter"
+if not JUPYTER.exists() and os.environ.get("CI"):
+    raise RuntimeError("CI must run `make notebooks` before the tests (see .ci/run)")
+pytestmark = pytest.mark.skipif(not JUPYTER.exists(), reason="no .venv-gn (run `make notebooks`)")
+
+
+def execute(notebook: Path, out: Path, env=None) -> nbformat.NotebookNode:
+    """Execute NOTEBOOK with the graph-notebook venv's own Jupyter, widget state kept."""
+    res = subprocess.run([str(JUPYTER), "nbconvert", "--to", "notebook", "--execute", "--output", str(out),
+                          "--ExecutePreprocessor.store_widget_state=True", "--ExecutePreprocessor.timeout=180",
+                          str(notebook)], capture_output=True, text=True, timeout=400, cwd=notebook.parent,
+                         env={**os.environ, **(env or {})})
+    assert res.returncode == 0, res.stderr[-3000:]
+    nb = nbformat.read(out, as_version=4)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors, errors
+    return nb
+
+
+@pytest.fixture
+def endpoint(seeds_build):
+    out, _ = seeds_build
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(out), "--port", "0"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    banner = proc.stdout.readline()
+    assert "SPARQL endpoint at" in banner, proc.stderr.read()
+    yield int(banner.split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(20)
+
+
+def test_graph_notebook_draws_the_actor_network_against_kg_serve(endpoint, tmp_path):
+    nb = json.loads((ROOT / "notebooks" / "graph-notebook.ipynb").read_text())
+    config = next(c for c in nb["cells"] if "".join(c["source"]).startswith("%%graph_notebook_config"))
+    assert '"port": 7878' in "".join(config["source"])             # the README's port, as shipped
+    config["source"] = "".join(config["source"]).replace('"port": 7878', f'"port": {endpoint}')
+    assert any("".join(c["source"]).strip() == "%load_ext graph_notebook.magics" for c in nb["cells"])
+    (tmp_path / "gn.ipynb").write_text(json.dumps(nb))
+    done = execute(tmp_path / "gn.ipynb", tmp_path / "gn-out.ipynb")
+    state = done.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    tabs = [m["state"].get("titles") for m in state.values() if m["model_name"] == "TabModel"]
+    assert ["Table", "JSON", "Query Metadata"] in tabs                 # the SELECT cells answered
+    assert any(t and "Graph" in t for t in tabs)
+    [force] = [m["state"]["network"]["graph"] for m in state.values() if m["model_name"] == "ForceModel"]
+    labels = {n.get("label") for n in force["nodes"]}
+    assert {"Jens Stoltenberg", "Russia", "NATO"} <= labels
+    kinds = {link["label"] for link in force["links"]}
+    assert "kg:metWith" in kinds and kinds & {"kg:rejects", "kg:demandsOf", "kg:warns"}
+
+
+def test_explore_notebook_runs_on_the_kg_kernel_of_that_jupyter(tmp_path):
+    kernels = subprocess.run([str(JUPYTER), "kernelspec", "list", "--json"], capture_output=True, text=True)
+    assert "kg" in json.loads(kernels.stdout)["kernelspecs"]
+    (tmp_path / "explore.ipynb").write_bytes((ROOT / "notebooks" / "explore.ipynb").read_bytes())
+    done = execute(tmp_path / "explore.ipynb", tmp_path / "explore-out.ipynb", {"KG_SOURCES": str(ROOT / "seeds")})
+    assert done.metadata["kernelspec"]["name"] == "kg"
+    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) + o.get("text", "")
+                     for c in done.cells if c.cell_type == "code" for o in c.outputs)
+    assert "NATO-Russia Council meeting" in text
