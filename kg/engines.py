@@ -11,15 +11,16 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Callable
 
 from kg.errors import KgError
-from kg.worker import PARTITION, extract_articles, partitions
+from kg.worker import PARTITION, extract_articles, guided_partitions, partitions
 
 Engine = Callable[[list, str, "int | None", int], list]
 
 
 def process_pool_engine(processes: int, partition: int = PARTITION, progress=None) -> Engine:
-    """Extraction in PROCESSES local worker processes, each parsing and extracting whole partitions."""
+    """Extraction in PROCESSES local worker processes, each parsing and extracting whole partitions
+    (smaller ones towards the end, so that no worker waits for another's last partition)."""
     def run(articles, model, hint, batch_size):
-        parts = partitions(articles, partition)
+        parts = guided_partitions(articles, processes, partition)
         ctx = multiprocessing.get_context("spawn")
         out = []
         with ProcessPoolExecutor(max_workers=processes, mp_context=ctx) as pool:

@@ -293,7 +293,8 @@ def layout(nodes: list, pairs: list, labels: dict, degree: dict, sizes: dict) ->
     y = 0.0
     row: list = []
     for i, group in enumerate(groups):
-        placed = _spread(_group_layout(G.subgraph(group), group, i == 0), labels, font, sizes)
+        placed = _spread(_group_layout(G.subgraph(group), group, i == 0), labels, font, sizes,
+                         rounds=200 if len(group) <= 200 else 60)
         if i == 0:
             pos.update(placed)
             y = max(p[1] for p in placed.values()) + 120

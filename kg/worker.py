@@ -40,3 +40,15 @@ def extract_articles(articles: list[CleanArticle], model: str | Language, hint: 
 def partitions(items: list, size: int = PARTITION) -> list[list]:
     """ITEMS cut into consecutive lists of SIZE (the last may be shorter)."""
     return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def guided_partitions(items: list, workers: int, size: int = PARTITION, smallest: int = 4) -> list[list]:
+    """ITEMS cut into consecutive lists of at most SIZE that shrink towards the end (each at most a
+    quarter of a worker's share of what is left), so that the workers finish together instead of
+    one parsing a last full partition while the others wait."""
+    out, i = [], 0
+    while i < len(items):
+        n = max(smallest, min(size, (len(items) - i) // (2 * max(1, workers))))
+        out.append(items[i:i + n])
+        i += n
+    return out
