@@ -24,6 +24,9 @@ install: $(STAMP)
 
 notebooks: $(STAMP) $(GN_STAMP)
 	$(PY) -m ipykernel install --prefix $(GN) --name kg --display-name "kg (.venv)" >/dev/null 2>&1
+	@# Jupyter refuses to start as root (containers, CI) unless told: say so in this venv's own config only
+	@if [ "$$(id -u)" = 0 ]; then mkdir -p $(GN)/etc/jupyter && \
+	  echo '{"ServerApp": {"allow_root": true}}' > $(GN)/etc/jupyter/jupyter_server_config.json; fi
 	@echo "kg: graph-notebook and Jupyter in $(GN), with kg's kernel; open them with: $(GN)/bin/jupyter lab notebooks"
 
 run: $(STAMP)

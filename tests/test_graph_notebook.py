@@ -72,3 +72,33 @@ def test_explore_notebook_runs_on_the_kg_kernel_of_that_jupyter(tmp_path):
     text = "\n".join(str(o.get("data", {}).get("text/plain", "")) + o.get("text", "")
                      for c in done.cells if c.cell_type == "code" for o in c.outputs)
     assert "NATO-Russia Council meeting" in text
+
+
+def test_jupyter_lab_of_the_readme_starts_without_an_activated_venv(tmp_path):
+    import time
+    import urllib.request
+    from kg.serve import free_port
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV",)}
+    env["PATH"] = "/usr/bin:/bin"                        # no venv on PATH, as in a fresh shell
+    env["JUPYTER_RUNTIME_DIR"] = str(tmp_path / "runtime")
+    proc = subprocess.Popen([str(JUPYTER), "lab", "notebooks", "--no-browser", f"--port={port}",
+                             "--ServerApp.token=", "--ServerApp.password=", "--ServerApp.ip=127.0.0.1"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents/graph-notebook.ipynb", timeout=2) as r:
+                    doc = json.load(r)
+                break
+            except OSError:
+                assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
+                assert time.monotonic() < deadline, "jupyter lab did not answer"
+                time.sleep(0.3)
+        assert doc["type"] == "notebook" and doc["name"] == "graph-notebook.ipynb"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/kernelspecs", timeout=5) as r:
+            assert "kg" in json.load(r)["kernelspecs"]
+    finally:
+        proc.terminate()
+        proc.wait(20)
