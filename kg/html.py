@@ -293,8 +293,7 @@ def layout(nodes: list, pairs: list, labels: dict, degree: dict, sizes: dict) ->
     y = 0.0
     row: list = []
     for i, group in enumerate(groups):
-        placed = _spread(_group_layout(G.subgraph(group), group, i == 0), labels, font, sizes,
-                         rounds=200 if len(group) <= 200 else 60)
+        placed = _spread(_group_layout(G.subgraph(group), group, i == 0), labels, font, sizes)
         if i == 0:
             pos.update(placed)
             y = max(p[1] for p in placed.values()) + 120
@@ -314,7 +313,18 @@ def _group_layout(sub, order: list, main: bool) -> dict:
     H = nx.Graph()
     H.add_nodes_from(order)
     H.add_edges_from(sub.edges())
-    raw = nx.spring_layout(H, seed=SEED, iterations=100 if len(order) < 300 else 40)
+    leaves = [n for n in order if H.degree(n) == 1] if len(order) > 150 else []
+    core = H.subgraph([n for n in order if n not in set(leaves)]) if len(leaves) < len(order) - 2 else H
+    raw = dict(nx.spring_layout(core, seed=SEED, iterations=100 if len(core) < 300 else 15))
+    if core is not H:                 # a large group: leaves go round their one neighbour, not into the layout
+        ring = 0.5 / math.sqrt(len(core))
+        around = defaultdict(list)
+        for n in leaves:
+            around[next(iter(H[n]))].append(n)
+        for hub, ns in around.items():
+            for i, n in enumerate(ns):
+                a = 2 * math.pi * i / len(ns) + 0.3
+                raw[n] = (raw[hub][0] + ring * math.cos(a), raw[hub][1] + ring * math.sin(a))
     xy = np.array([raw[n] for n in order], dtype=float)
     xy -= xy.mean(axis=0)
     span = np.maximum(np.abs(xy).max(axis=0), 1e-9)
@@ -340,10 +350,13 @@ def _boxes(order: list, pos: dict, labels: dict, font: dict, sizes: dict) -> np.
     return out
 
 
-def _spread(pos: dict, labels: dict, font: dict, sizes: dict, rounds: int = 200) -> dict:
+def _spread(pos: dict, labels: dict, font: dict, sizes: dict, rounds: int = 200, most: int = 250) -> dict:
     """Push nodes apart, a little each round, until no two label boxes overlap (or ROUNDS pass):
-    the layout's shape stays, the labels become readable."""
+    the layout's shape stays, the labels become readable. In a large group only the MOST nodes with
+    the largest labels move (the others' labels are too small to read before one zooms in anyway)."""
     order = sorted(pos, key=txt)
+    if len(order) > most:
+        order = sorted(sorted(order, key=lambda n: (-font[n], -sizes.get(n, 0), txt(n)))[:most], key=txt)
     if len(order) < 2:
         return pos
     xy = np.array([pos[n] for n in order], dtype=float)
@@ -365,7 +378,7 @@ def _spread(pos: dict, labels: dict, font: dict, sizes: dict, rounds: int = 200)
         my = np.where(hit & ~along_x, sy * (oy / 2 + 1), 0).sum(axis=1)
         xy[:, 0] += np.clip(mx, -60, 60)
         xy[:, 1] += np.clip(my, -60, 60)
-    return {n: (xy[i, 0], xy[i, 1]) for i, n in enumerate(order)}
+    return {**pos, **{n: (xy[i, 0], xy[i, 1]) for i, n in enumerate(order)}}
 
 
 def _rows(pos: dict, groups: list[dict], y: float, labels: dict, font: dict, sizes: dict) -> float:
@@ -517,7 +530,16 @@ PAGE = """<!DOCTYPE html>
     });
     return best;
   }
-  function fitMain() { network.fit({nodes: mainIds(), animation: false, maxZoomLevel: 2.5}); }
+  function fitMain() {          // the main group fills the window; in a big graph, its hubs readable
+    var ids = mainIds();
+    network.fit({nodes: ids, animation: false, maxZoomLevel: 2.5});
+    var top = nodes.get(ids).sort(function (a, b) { return b.degree - a.degree; }).slice(0, 10);
+    if (top.length && network.getScale() * top[0].font.size < 10) {
+      var at = network.getPositions(top.map(function (n) { return n.id; })), x = 0, y = 0;
+      top.forEach(function (n) { x += at[n.id].x / top.length; y += at[n.id].y / top.length; });
+      network.moveTo({position: {x: x, y: y}, scale: 12 / top[0].font.size, animation: false});
+    }
+  }
 
   // --- side panel: built with textContent only --------------------------------------------------
   var panel = document.getElementById('kg-panel'), body = document.getElementById('kg-panel-body');
