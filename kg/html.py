@@ -216,13 +216,13 @@ def _stance_edges(r: Reader, stance_links: dict) -> list[dict]:
         k = per_pair[(h, t)]
         per_pair[(h, t)] += 1
         lines = [f"{r.name(h)} — {stance} → {r.name(t)}"]
-        for p in ps[:4]:
+        for i, p in enumerate(ps[:3]):
             lines.append("• " + _short(txt(r.g.value(p, KG.topic)), 120))
             ev = sorted(txt(x) for x in r.g.objects(p, KG.evidence))
-            if ev:
-                lines.append("  “" + _short(ev[0], 200) + "”")
-        if len(ps) > 4:
-            lines.append(f"(+{len(ps) - 4} more positions)")
+            if ev and i < 2:
+                lines.append("  “" + _short(ev[0], 160) + "”")
+        if len(ps) > 3:
+            lines.append(f"(+{len(ps) - 3} more: click {r.name(h)} for all)")
         out.append({"id": f"s{i}", "from": txt(h), "to": txt(t), "kind": "stance", "stance": stance, "arrows": "to",
                     "title": "\n".join(lines), "width": 1.5 + min(3, len(ps) - 1),
                     "color": {"color": STANCE_COLOURS.get(stance, "#888888")},
@@ -252,8 +252,10 @@ def details(r: Reader, n) -> dict:
         events = {*g.subjects(SDO.attendee, n), *g.subjects(SDO.organizer, n)}
         out["meetings"] = sorted((_meeting(r, e) for e in events if e in r.kind), key=lambda m: (m["date"], m["name"]))[:30]
         stated = [p for p in g.subjects(KG.holder, n) if p in r.kind]
-    out["positions"] = [_position(r, p) for p in sorted(stated, key=txt)][:30]
-    out["sources"] = r.sources(n)[:20]
+    out["positions"] = [_position(r, p) for p in sorted(stated, key=txt)][:15]
+    out["more_positions"] = max(0, len(stated) - 15)
+    out["sources"] = r.sources(n)[:12]
+    out["more_sources"] = max(0, len(r.sources(n)) - 12)
     return out
 
 
@@ -269,7 +271,7 @@ def _position(r: Reader, p) -> dict:
     g = r.g
     return {"holder": r.name(g.value(p, KG.holder)), "stance": r.stance(p), "topic": txt(g.value(p, KG.topic)),
             "targets": sorted(r.name(t) for t in g.objects(p, KG.target)),
-            "evidence": sorted(txt(x) for x in g.objects(p, KG.evidence))[:3]}
+            "evidence": sorted(txt(x) for x in g.objects(p, KG.evidence))[:2]}
 
 
 # --- layout -----------------------------------------------------------------------------------------
@@ -568,7 +570,9 @@ PAGE = """<!DOCTYPE html>
       li.appendChild(document.createTextNode(p.topic + (p.targets.length ? ' (toward ' + p.targets.join(', ') + ')' : '')));
       p.evidence.forEach(function (s) { li.appendChild(el('div', '“' + s + '”', 'ev')); });
     });
+    if (d.more_positions) { body.appendChild(el('div', '… and ' + d.more_positions + ' more (kg query --name positions-of)')); }
     section('Sources', d.sources, function (li, s) { li.textContent = s; });
+    if (d.more_sources) { body.appendChild(el('div', '… and ' + d.more_sources + ' more articles')); }
     panel.style.display = 'block';
     panel.setAttribute('data-node', id);
   }
