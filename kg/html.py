@@ -216,10 +216,10 @@ def _stance_edges(r: Reader, stance_links: dict) -> list[dict]:
         k = per_pair[(h, t)]
         per_pair[(h, t)] += 1
         lines = [f"{r.name(h)} — {stance} → {r.name(t)}"]
-        for i, p in enumerate(ps[:3]):
+        for j, p in enumerate(ps[:3]):
             lines.append("• " + _short(txt(r.g.value(p, KG.topic)), 120))
             ev = sorted(txt(x) for x in r.g.objects(p, KG.evidence))
-            if ev and i < 2:
+            if ev and j < 2:
                 lines.append("  “" + _short(ev[0], 160) + "”")
         if len(ps) > 3:
             lines.append(f"(+{len(ps) - 3} more: click {r.name(h)} for all)")
