@@ -60,3 +60,15 @@ def test_article_text_reaches_the_page_only_as_escaped_json():
     assert any("</script><script>alert(1)</script>" in e.get("title", "") for e in parsed["edges"])
     assert not re.search(r"[<>&]", data)
     assert json.loads(safe_json({"a": "<&>\u2028"})) == {"a": "<&>\u2028"}
+
+
+def test_seeds_view_has_unique_ids_and_positions_as_stance_edges(seeds_build):
+    out, _ = seeds_build
+    view = view_model(Graph().parse(out / "graph.ttl"))
+    assert len({n["id"] for n in view.nodes}) == len(view.nodes)
+    assert len({e["id"] for e in view.edges}) == len(view.edges)       # vis-network refuses a repeated id
+    stance = [e for e in view.edges if e["kind"] == "stance"]
+    assert len(stance) > 20 and all(e["color"]["color"] == STANCE_COLOURS[e["stance"]] for e in stance)
+    assert all(n["hidden"] for n in view.nodes if n["kind"] == "positions")
+    assert set(view.stances) == {e["stance"] for e in stance} | {n["label"].split(":")[0] for n in view.nodes
+                                                                  if n["kind"] == "positions"}
