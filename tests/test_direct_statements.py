@@ -65,8 +65,7 @@ def test_ontology_declares_every_stance_property_under_stance_toward():
 
 
 def test_shapes_refuse_a_one_way_or_unbacked_direct_statement(seeds_graph):
-    shapes = str(ROOT / "ontology" / "shapes.ttl")
-    assert pyshacl.validate(seeds_graph, shacl_graph=shapes)[0]
+    shapes = str(ROOT / "ontology" / "shapes.ttl")       # the whole build conforms: test_graph_and_cli.py
     g = Graph() + seeds_graph
     a, b = next(iter(g.subject_objects(KG.metWith)))
     g.remove((b, KG.metWith, a))

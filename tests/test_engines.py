@@ -32,3 +32,13 @@ def test_local_worker_processes_give_the_same_graph(seeds_build, tmp_path, monke
     g = build_to([ROOT / "seeds"], tmp_path / "procs", cache=False, processes=2)
     assert g.stats["processes"] == 2
     assert (tmp_path / "procs" / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+
+
+def test_guided_partitions_keep_order_and_shrink_towards_the_end():
+    from kg.worker import guided_partitions
+    items = list(range(300))
+    parts = guided_partitions(items, workers=2, size=32)
+    assert [x for p in parts for x in p] == items
+    sizes = [len(p) for p in parts]
+    assert max(sizes) == 32 and sizes == sorted(sizes, reverse=True) and sizes[-1] <= 4
+    assert sum(sizes[-4:]) < 32                          # the tail is finer than one full partition

@@ -1,7 +1,7 @@
 """The README's notebook set-up, run as a user runs it: graph-notebook 5.3.0 in its own venv (`make
 notebooks`), its Jupyter executing notebooks/graph-notebook.ipynb headless against a real `kg serve`;
 the actor-network cell must come back with a Graph tab drawing names and direct statements. The same
-Jupyter runs explore.ipynb on kg's registered kernel."""
+Jupyter runs kg's registered kernel (explore.ipynb's), and `jupyter lab` starts as the README says."""
 import json
 import os
 import signal
@@ -63,15 +63,18 @@ def test_graph_notebook_draws_the_actor_network_against_kg_serve(endpoint, tmp_p
     assert "kg:metWith" in kinds and kinds & {"kg:rejects", "kg:demandsOf", "kg:warns"}
 
 
-def test_explore_notebook_runs_on_the_kg_kernel_of_that_jupyter(tmp_path):
+def test_that_jupyter_runs_kgs_kernel(tmp_path):
+    """explore.ipynb asks for the kernel "kg": in .venv-gn's Jupyter it must be kg's own .venv."""
     kernels = subprocess.run([str(JUPYTER), "kernelspec", "list", "--json"], capture_output=True, text=True)
     assert "kg" in json.loads(kernels.stdout)["kernelspecs"]
-    (tmp_path / "explore.ipynb").write_bytes((ROOT / "notebooks" / "explore.ipynb").read_bytes())
-    done = execute(tmp_path / "explore.ipynb", tmp_path / "explore-out.ipynb", {"KG_SOURCES": str(ROOT / "seeds")})
-    assert done.metadata["kernelspec"]["name"] == "kg"
-    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) + o.get("text", "")
-                     for c in done.cells if c.cell_type == "code" for o in c.outputs)
-    assert "NATO-Russia Council meeting" in text
+    explore = nbformat.read(ROOT / "notebooks" / "explore.ipynb", as_version=4)
+    assert explore.metadata["kernelspec"]["name"] == "kg"
+    probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import kg, sys; print(kg.__version__, sys.prefix)")],
+                                     metadata={"kernelspec": explore.metadata["kernelspec"]})
+    nbformat.write(probe, tmp_path / "probe.ipynb")
+    done = execute(tmp_path / "probe.ipynb", tmp_path / "probe-out.ipynb")
+    printed = done.cells[0].outputs[0]["text"]
+    assert printed.split()[1] == str(ROOT / ".venv")           # the test of explore.ipynb itself: test_notebook.py
 
 
 def test_jupyter_lab_of_the_readme_starts_without_an_activated_venv(tmp_path):
