@@ -136,3 +136,9 @@ def test_build_without_a_terminal_prints_no_progress_line(tmp_path):
     lines = res.stderr.splitlines()
     assert lines[0].startswith("kg: 7 articles ->"), lines
     assert not [ln for ln in lines if "articles" in ln and not ln.startswith(("kg:", "  "))]
+    assert any("processes: 1" in ln for ln in lines)                # a small build: one process, and it says so
+
+
+def test_every_core_by_default_for_a_large_build():
+    from kg.api import default_processes
+    assert default_processes(300) == (os.cpu_count() or 1) and default_processes(10) == 1
