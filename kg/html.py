@@ -124,22 +124,8 @@ def view_model(g, max_nodes: int = MAX_NODES) -> View:
                    key=lambda e: (e[0].value, e[1].value, e[2].value))
     positions = sorted((n for n, k in r.kind.items() if k == "Position" and g.value(n, KG.holder) in canvas),
                        key=txt)
-    stance_links = defaultdict(list)            # (holder, target, stance) -> positions
-    untargeted = 0
-    for p in positions:
-        h = g.value(p, KG.holder)
-        targets = [t for t in g.objects(p, KG.target) if t in canvas and t != h] or \
-                  [e for e in g.objects(p, KG.statedAt) if e in canvas]
-        for t in sorted(set(targets), key=txt):
-            stance_links[(h, t, r.stance(p))].append(p)
-        untargeted += not targets
-    degree = defaultdict(int)
-    for s, _, o in links:
-        degree[s] += 1
-        degree[o] += 1
-    for h, t, _ in stance_links:
-        degree[h] += 1
-        degree[t] += 1
+    stance_links, untargeted = _stance_links(r, positions, canvas)
+    degree = _degrees(links, stance_links)
     cut = 0
     if len(canvas) > max_nodes:
         keep = set(sorted(canvas, key=lambda n: (-degree[n], n.value))[:max_nodes])
@@ -167,17 +153,49 @@ def view_model(g, max_nodes: int = MAX_NODES) -> View:
                    "kind": "link", "dashes": p == SDO.worksFor, "width": 1, "color": {"color": "#B0B0B0"}}
                   for i, (s, p, o) in enumerate(links)]
     view.edges += _stance_edges(r, stance_links)
-    view.edges += [{"id": f"p{i}-{j}", "from": txt(p), "to": txt(t), "kind": "position", "hidden": True,
-                    "title": f"{role}: {r.name(t)}", "color": {"color": STANCE_COLOURS.get(r.stance(p), "#888888")},
-                    "dashes": role == "target", "arrows": "to" if role == "target" else ""}
-                   for i, p in enumerate(positions)
-                   for j, (role, t) in enumerate([("holder", g.value(p, KG.holder))] +
-                                                 [("target", t) for t in sorted(g.objects(p, KG.target), key=txt)])
-                   if t in canvas]
+    view.edges += _position_edges(r, positions, canvas)
     view.kinds = [k for k in KIND_STYLE if k != "Position" and any(r.kind[n] == k for n in canvas)]
     view.stances = [s for s in STANCE_COLOURS if any(k[2] == s for k in stance_links)
                     or any(r.stance(p) == s for p in positions)]
     return view
+
+
+def _stance_links(r: Reader, positions: list, canvas: set) -> tuple[dict, int]:
+    """The positions behind each stance edge, by (holder, target, stance): to each target on the
+    canvas, else to the meeting where it was stated; and how many positions have neither."""
+    links, untargeted = defaultdict(list), 0
+    for p in positions:
+        h = r.g.value(p, KG.holder)
+        targets = [t for t in r.g.objects(p, KG.target) if t in canvas and t != h] or \
+                  [e for e in r.g.objects(p, KG.statedAt) if e in canvas]
+        for t in sorted(set(targets), key=txt):
+            links[(h, t, r.stance(p))].append(p)
+        untargeted += not targets
+    return links, untargeted
+
+
+def _degrees(links: list, stance_links: dict) -> dict:
+    """Each node's number of links on the canvas (relations and stance edges)."""
+    degree = defaultdict(int)
+    for s, _, o in links:
+        degree[s] += 1
+        degree[o] += 1
+    for h, t, _ in stance_links:
+        degree[h] += 1
+        degree[t] += 1
+    return degree
+
+
+def _position_edges(r: Reader, positions: list, canvas: set) -> list[dict]:
+    """Edges of the position nodes (hidden until the toggle): to the holder, and dashed to each target."""
+    out = []
+    for i, p in enumerate(positions):
+        ends = [("holder", r.g.value(p, KG.holder))] + [("target", t) for t in sorted(r.g.objects(p, KG.target), key=txt)]
+        out += [{"id": f"p{i}-{j}", "from": txt(p), "to": txt(t), "kind": "position", "hidden": True,
+                 "title": f"{role}: {r.name(t)}", "color": {"color": STANCE_COLOURS.get(r.stance(p), "#888888")},
+                 "dashes": role == "target", "arrows": "to" if role == "target" else ""}
+                for j, (role, t) in enumerate(ends) if t in canvas]
+    return out
 
 
 def _label(r: Reader, n) -> str:
