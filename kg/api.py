@@ -164,7 +164,7 @@ def extract_all(articles: list[Article], nlp: str | Language = DEFAULT_MODEL, *,
     stats = {"cached": len(found), "parsed": len(todo), "year_hint": hint,
              "processes": n if engine is not None and n > 1 else 1}
     if todo:
-        work = [cleaned.get(a.id) or clean(a) for a in todo]
+        work = [cleaned.get(a.id) or a for a in todo]          # the others are cleaned where they are parsed
         results = engine(work, nlp, hint, batch_size) if engine else extract_articles(work, nlp, hint, batch_size, progress)
         by_id = {a.id: a for a in todo}
         for item in results:
