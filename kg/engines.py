@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable
 
@@ -20,8 +21,9 @@ Engine = Callable[[list, str, "int | None", int], list]
 def start_method() -> str:
     """How worker processes start: forked on Linux, as spaCy's own nlp.pipe(n_process=N) does (they
     inherit the imported modules, so a worker is ready in a fraction of a second instead of importing
-    spaCy and kg again, which costs seconds in a build of a few hundred articles); spawned elsewhere."""
-    return "fork" if sys.platform.startswith("linux") else "spawn"
+    spaCy and kg again, which costs seconds in a build of a few hundred articles); spawned elsewhere,
+    and wherever this process runs other threads (a Jupyter kernel), which a fork would not copy."""
+    return "fork" if sys.platform.startswith("linux") and threading.active_count() == 1 else "spawn"
 
 
 def process_pool_engine(processes: int, partition: int = PARTITION, progress=None) -> Engine:

@@ -42,3 +42,19 @@ def test_guided_partitions_keep_order_and_shrink_towards_the_end():
     sizes = [len(p) for p in parts]
     assert max(sizes) == 32 and sizes == sorted(sizes, reverse=True) and sizes[-1] <= 4
     assert sum(sizes[-4:]) < 32                          # the tail is finer than one full partition
+
+
+def test_workers_fork_only_from_a_single_threaded_process():
+    import sys
+    import threading
+    from kg.engines import start_method
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        assert start_method() == "fork"
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        assert start_method() == "spawn"
+    finally:
+        stop.set()
+        t.join()
