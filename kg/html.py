@@ -21,6 +21,7 @@ import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 import networkx as nx
@@ -358,16 +359,22 @@ def node_size(kind: str, degree: int) -> int:
     return 7 + min(12, 2 * degree) if KIND_STYLE[kind][1] == "dot" else 8 + min(14, 2 * degree)
 
 
-def _boxes(order: list, pos: dict, labels: dict, font: dict, sizes: dict) -> np.ndarray:
-    """Each node's box with its label below it (x0, y0, x1, y1), in canvas units, a margin around."""
+def _extents(order: list, labels: dict, font: dict, sizes: dict) -> np.ndarray:
+    """Each node's box around its centre, label below (left, up, right, down), in canvas units."""
     out = np.empty((len(order), 4))
     for i, n in enumerate(order):
         lines = labels[n].split("\n")
         r = sizes.get(n, 10)
         w = max(max(len(s) for s in lines) * font[n] * CHAR_WIDTH, 2 * r) + 14
-        x, y = pos[n]
-        out[i] = (x - w / 2, y - r - 4, x + w / 2, y + r + 6 + len(lines) * font[n] * 1.2 + 6)
+        out[i] = (w / 2, r + 4, w / 2, r + 12 + len(lines) * font[n] * 1.2)
     return out
+
+
+def _boxes(order: list, pos: dict, labels: dict, font: dict, sizes: dict) -> np.ndarray:
+    """Each node's box with its label below it (x0, y0, x1, y1), in canvas units, a margin around."""
+    ext = _extents(order, labels, font, sizes)
+    xy = np.array([pos[n] for n in order], dtype=float).reshape(-1, 2)
+    return np.column_stack([xy[:, 0] - ext[:, 0], xy[:, 1] - ext[:, 1], xy[:, 0] + ext[:, 2], xy[:, 1] + ext[:, 3]])
 
 
 def _spread(pos: dict, labels: dict, font: dict, sizes: dict, rounds: int = 200, most: int = 250) -> dict:
@@ -380,8 +387,10 @@ def _spread(pos: dict, labels: dict, font: dict, sizes: dict, rounds: int = 200,
     if len(order) < 2:
         return pos
     xy = np.array([pos[n] for n in order], dtype=float)
+    ext = _extents(order, labels, font, sizes)
+    before = np.arange(len(order))[:, None] < np.arange(len(order))[None, :]
     for _ in range(rounds):
-        b = _boxes(order, {n: xy[i] for i, n in enumerate(order)}, labels, font, sizes)
+        b = np.column_stack([xy[:, 0] - ext[:, 0], xy[:, 1] - ext[:, 1], xy[:, 0] + ext[:, 2], xy[:, 1] + ext[:, 3]])
         ox = np.minimum(b[:, None, 2], b[None, :, 2]) - np.maximum(b[:, None, 0], b[None, :, 0])
         oy = np.minimum(b[:, None, 3], b[None, :, 3]) - np.maximum(b[:, None, 1], b[None, :, 1])
         hit = (ox > 0) & (oy > 0)
@@ -392,8 +401,8 @@ def _spread(pos: dict, labels: dict, font: dict, sizes: dict, rounds: int = 200,
         dy = xy[:, None, 1] - xy[None, :, 1]
         # move along the axis that needs less, half each, away from the other node
         along_x = ox < oy
-        sx = np.where(dx == 0, np.where(np.arange(len(order))[:, None] < np.arange(len(order))[None, :], -1, 1), np.sign(dx))
-        sy = np.where(dy == 0, np.where(np.arange(len(order))[:, None] < np.arange(len(order))[None, :], -1, 1), np.sign(dy))
+        sx = np.where(dx == 0, np.where(before, -1, 1), np.sign(dx))
+        sy = np.where(dy == 0, np.where(before, -1, 1), np.sign(dy))
         mx = np.where(hit & along_x, sx * (ox / 2 + 1), 0).sum(axis=1)
         my = np.where(hit & ~along_x, sy * (oy / 2 + 1), 0).sum(axis=1)
         xy[:, 0] += np.clip(mx, -60, 60)
@@ -432,6 +441,7 @@ def safe_json(value) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+@lru_cache(maxsize=1)
 def vis_network_js() -> str:
     """vis-network's standalone build, as shipped in the pyvis package (inlined: the page is offline)."""
     return resources.files("pyvis").joinpath("lib", "vis-9.1.2", "vis-network.min.js").read_text(encoding="utf-8")
