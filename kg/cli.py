@@ -129,16 +129,18 @@ def serve(graph, port, host, writable, store):
     import signal
     from kg import serve as sv
 
+    def on_term(*_):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, on_term)      # before the server starts: a stop at any time stops it too
     try:
         server = sv.start(graph, port, host, writable, store)
     except KgError as e:
         fail(e)
         return
-    click.echo(sv.banner(server, writable))
-    def on_term(*_):
-        raise KeyboardInterrupt
-    signal.signal(signal.SIGTERM, on_term)
+    except KeyboardInterrupt:
+        sys.exit(130)
     try:
+        click.echo(sv.banner(server, writable))
         server.process.wait()
     except KeyboardInterrupt:
         pass

@@ -116,3 +116,15 @@ def test_port_zero_picks_a_free_port_and_prints_it(seeds_build):
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(20)
+
+
+def test_a_stop_right_after_the_banner_leaves_no_server_behind(seeds_build):
+    out, _ = seeds_build
+    for _ in range(3):
+        proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(out), "--port", "0"], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        port = int(proc.stdout.readline().split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
+        proc.send_signal(signal.SIGTERM)                 # at once, as a test or a supervisor may
+        proc.wait(20)
+        with pytest.raises(urllib.error.URLError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2)
