@@ -29,7 +29,7 @@ from kg.engines import Engine, process_pool_engine
 from kg.errors import BuildError, InputError, KgError
 from kg.fetch import Fetcher
 from kg.extraction.article import extract_article
-from kg.graph import ActorNode, MeetingNode, PositionNode, TripleIndex, build_triples, iris_of, nodes
+from kg.graph import GRAPH_VERSION, ActorNode, MeetingNode, PositionNode, TripleIndex, build_triples, iris_of, nodes
 from kg.html import render
 from kg.ingest import IngestReport, article_of_record, ingest
 from kg.io import remove_stale_temporaries, safe_file_name, write_if_changed
@@ -43,6 +43,7 @@ from kg.web import DOWNLOADS, WebReport, is_url, load_manifest, read_web, save_m
 from kg.worker import PARTITION, extract_articles
 
 Item = str | Path | Article | Mapping
+TTL_KIND = f"ttl-g{GRAPH_VERSION}"      # cached per-article Turtle, keyed by the graph's shape too
 
 
 class Stopwatch(dict):
@@ -183,7 +184,7 @@ def extract_all(articles: list[Article], nlp: str | Language = DEFAULT_MODEL, *,
     stats = {"cached": len(found), "parsed": len(todo), "year_hint": hint,
              "processes": n if engine is not None and n > 1 else 1}
     if todo:
-        work = [cleaned.get(a.id) or clean(a) for a in todo]
+        work = [cleaned.get(a.id) or a for a in todo]          # the others are cleaned where they are parsed
         results = engine(work, nlp, hint, batch_size) if engine else extract_articles(work, nlp, hint, batch_size, progress)
         by_id = {a.id: a for a in todo}
         for item in results:
@@ -385,14 +386,14 @@ def build(items: Iterable[Item] | IngestReport, *, nlp: Language | None = None, 
     if store:
         hint = stats.get("year_hint")
         for a in report.articles:
-            text = store.get_text(a, hint, "ttl")
+            text = store.get_text(a, hint, TTL_KIND)
             if text:
                 g.article_turtle[a.id] = text
         known = set(g.article_turtle)
         g.article_files()
         for a in report.articles:
             if a.id not in known and a.id in g.article_turtle:
-                store.put_text(a, hint, "ttl", g.article_turtle[a.id])
+                store.put_text(a, hint, TTL_KIND, g.article_turtle[a.id])
     return g
 
 

@@ -92,7 +92,7 @@ def build(sources, out, url_file, model, batch_size, n_process, cache_dir, no_ca
         report.errors[:0] = url_errors
         print_notes(report)
         kwargs = dict(model=model, processes=n_process, cache=cache, engine=runner, batch_size=batch_size)
-        if len(report.articles) > 5 and not quiet:
+        if show_progress(len(report.articles), quiet):
             with click.progressbar(length=len(report.articles), label="articles", file=sys.stderr) as bar:
                 g = api.build(report, progress=bar.update, **kwargs)
         else:
@@ -166,7 +166,7 @@ def query(graph, query, query_file, name, params, fmt, engine, list_, show_time)
     try:
         if list_:
             for nq in q.named_queries().values():
-                extra = f"  [{', '.join(f'{k}={v}' for k, v in nq.params.items())}]" if nq.params else ""
+                extra = f"  [{', '.join(f'--param {k}=… (e.g. {v})' for k, v in nq.params.items())}]" if nq.params else ""
                 click.echo(f"{nq.name:<14} {nq.description}{extra}")
             return
         if graph is None:
@@ -174,20 +174,20 @@ def query(graph, query, query_file, name, params, fmt, engine, list_, show_time)
         given = [x for x in (query, query_file, name) if x]
         if len(given) != 1:
             raise click.UsageError("give exactly one of QUERY, --file or --name")
-        if name:
-            queries = q.named_queries()
-            if name not in queries:
-                raise KgError(f"no named query '{name}' (kg query --list shows them)")
-            text = queries[name].text
-        else:
-            text = query_file.read_text(encoding="utf-8") if query_file else query
         pairs = {}
         for p in params:
             if "=" not in p:
                 raise click.UsageError(f"--param wants NAME=VALUE, not '{p}'")
             k, _, v = p.partition("=")
             pairs[k.strip()] = v.strip()
-        text = q.fill(text, pairs) if (name or "$" in text) else text
+        if name:
+            queries = q.named_queries()
+            if name not in queries:
+                raise KgError(f"no named query '{name}' (one of {', '.join(queries)}; kg query --list describes them)")
+            text = queries[name].fill(pairs)
+        else:
+            text = query_file.read_text(encoding="utf-8") if query_file else query
+            text = q.fill(text, pairs) if (pairs or "$" in text) else text
         res = q.run(graph, text, engine)
         click.echo(q.format_result(res, fmt))
         if show_time and res.seconds:
@@ -207,16 +207,18 @@ def serve(graph, port, host, writable, store):
     import signal
     from kg import serve as sv
 
+    def on_term(*_):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, on_term)      # before the server starts: a stop at any time stops it too
     try:
-        server = sv.start(graph, port or sv.free_port(host), host, writable, store)
+        server = sv.start(graph, port, host, writable, store)
     except KgError as e:
         fail(e)
         return
-    click.echo(sv.banner(server, writable))
-    def on_term(*_):
-        raise KeyboardInterrupt
-    signal.signal(signal.SIGTERM, on_term)
+    except KeyboardInterrupt:
+        sys.exit(130)
     try:
+        click.echo(sv.banner(server, writable))
         server.process.wait()
     except KeyboardInterrupt:
         pass
@@ -226,17 +228,24 @@ def serve(graph, port, host, writable, store):
 
 @main.command()
 @click.argument("graph", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["jsonld", "nt", "graphml", "gexf"]), required=True)
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default: next to the graph).")
+@click.option("--format", "fmt", type=click.Choice(["jsonld", "nt", "ttl", "graphml", "gexf"]), required=True)
+@click.option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help="Output file (default: next to the graph; - for standard output).")
 def export(graph, fmt, out):
-    """Write GRAPH (a .ttl or an output folder) as JSON-LD, N-Triples, GraphML or GEXF."""
+    """Write GRAPH (a .ttl or an output folder) as JSON-LD, N-Triples, Turtle, GraphML or GEXF."""
     from kg.io import atomic_write, graph_file
     from kg.serialize import read_turtle, serializer
 
     try:
         src = graph_file(graph)
         writer = serializer(fmt)
-        path = atomic_write(out or src.with_suffix(writer.suffix), writer.render(read_turtle(src)))
+        data = writer.render(read_turtle(src))
+        if str(out) == "-":
+            if not writer.text:
+                raise KgError(f"{fmt} is not text: give --out FILE")
+            click.echo(data, nl=False)
+            return
+        path = atomic_write(out or src.with_suffix(writer.suffix), data)
     except KgError as e:
         fail(e)
         return
@@ -260,6 +269,12 @@ def publish(graph, endpoint, graph_iri, append, user):
         fail(e)
         return
     click.echo(f"kg: {'added to' if append else 'replaced'} {graph_iri or 'the default graph'} at {endpoint} (HTTP {status})", err=True)
+
+
+def show_progress(articles: int, quiet: bool) -> bool:
+    """A progress bar only past five articles and only on a terminal: click prints a hidden bar's
+    label anyway, a stray line in a log."""
+    return articles > 5 and not quiet and sys.stderr.isatty()
 
 
 def summary(result, out: Path) -> str:

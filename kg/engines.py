@@ -7,20 +7,31 @@ workers need kg and the spaCy model installed (the same `pip install` as here).
 from __future__ import annotations
 
 import multiprocessing
+import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable
 
 from kg.errors import KgError
-from kg.worker import PARTITION, extract_articles, partitions
+from kg.worker import PARTITION, extract_articles, guided_partitions, partitions
 
 Engine = Callable[[list, str, "int | None", int], list]
 
 
+def start_method() -> str:
+    """How worker processes start: forked on Linux, as spaCy's own nlp.pipe(n_process=N) does (they
+    inherit the imported modules, so a worker is ready in a fraction of a second instead of importing
+    spaCy and kg again, which costs seconds in a build of a few hundred articles); spawned elsewhere,
+    and wherever this process runs other threads (a Jupyter kernel), which a fork would not copy."""
+    return "fork" if sys.platform.startswith("linux") and threading.active_count() == 1 else "spawn"
+
+
 def process_pool_engine(processes: int, partition: int = PARTITION, progress=None) -> Engine:
-    """Extraction in PROCESSES local worker processes, each parsing and extracting whole partitions."""
+    """Extraction in PROCESSES local worker processes, each parsing and extracting whole partitions
+    (smaller ones towards the end, so that no worker waits for another's last partition)."""
     def run(articles, model, hint, batch_size):
-        parts = partitions(articles, partition)
-        ctx = multiprocessing.get_context("spawn")
+        parts = guided_partitions(articles, processes, partition)
+        ctx = multiprocessing.get_context(start_method())
         out = []
         with ProcessPoolExecutor(max_workers=processes, mp_context=ctx) as pool:
             futures = [pool.submit(extract_articles, p, model, hint, batch_size) for p in parts]

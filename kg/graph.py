@@ -14,7 +14,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from kg.namespaces import KG as KG_NS, KGR, PROV as PROV_NS, RDF as RDF_NS, RDFS as RDFS_NS, SDO as SDO_NS, \
-    STANCE as STANCE_NS, XSD as XSD_NS
+    STANCE as STANCE_NS, STANCE_PROPERTY, XSD as XSD_NS
 from kg.geo import gazetteer
 from kg.names import fold, slug
 from kg.records import ArticleFacts
@@ -263,7 +263,47 @@ def build_triples(merged: Merged, iris: Iris | None = None) -> Triples:
     add_actors(g, merged, iris)
     add_events(g, merged, iris)
     add_positions(g, merged, iris)
+    add_direct_statements(g, merged, iris)
     return g
+
+
+# Bump when the triples made from the same facts change: it keys the cached per-article Turtle.
+GRAPH_VERSION = "2"      # 2: direct statements (kg:metWith, stance properties)
+MEETING_KINDS = {"Meeting", "Call", "Visit", "Conference", "Summit"}     # not press conferences
+
+
+def stance_property(stance: str) -> ox.NamedNode:
+    """The direct property of a stance (kg:rejects for 'reject'), kg:stanceToward for an unknown one."""
+    return KG[STANCE_PROPERTY[stance]] if stance in STANCE_PROPERTY else KG.stanceToward
+
+
+def add_direct_statements(g: Triples, merged: Merged, iris: Iris) -> None:
+    """Actor-to-actor edges beside the n-ary nodes, as Wikidata's truthy statements beside its full
+    ones: kg:metWith between every two participants of a meeting (both directions: the property is
+    symmetric and a plain query should not need a reasoner), and the stance property of each position
+    from its holder to each target (kg:demandsOf, kg:rejects, ... sub-properties of kg:stanceToward).
+    A plain subject-predicate-object query, graph-notebook's Graph tab and networkx then see the
+    actor network; date, evidence and sources stay on the event and position nodes."""
+    iri = iris.actors
+    seen = set()
+    for e in merged.events:
+        if e.kind not in MEETING_KINDS:
+            continue
+        who = sorted({iri[k] for k in [*e.attendees, *e.organizers] if k in iri and k != e.location},
+                     key=lambda n: n.value)
+        for a in who:
+            for b in who:
+                if a != b and (a, b) not in seen:
+                    seen.add((a, b))
+                    g.add((a, KG.metWith, b))
+    for p in merged.positions:
+        if id(p) not in iris.positions:
+            continue
+        prop, holder = stance_property(p.stance), iri[p.holder]
+        for k in p.targets:
+            if k in iri and iri[k] != holder and (holder, prop, iri[k]) not in seen:
+                seen.add((holder, prop, iri[k]))
+                g.add((holder, prop, iri[k]))
 
 
 def event_label(e, merged: Merged) -> str:

@@ -40,6 +40,30 @@ class KG(DefinedNamespace):
     ploverCode: URIRef
     stances: URIRef
     titleAsWritten: URIRef
+    metWith: URIRef
+    stanceToward: URIRef
+    supports: URIRef
+    opposes: URIRef
+    demandsOf: URIRef
+    requestsOf: URIRef
+    rejects: URIRef
+    denies: URIRef
+    accuses: URIRef
+    warns: URIRef
+    threatens: URIRef
+    offersTo: URIRef
+    setsConditionsFor: URIRef
+    agreesWith: URIRef
+    assertsAbout: URIRef
+    stanceConcept: URIRef
+
+
+# The direct statement a position with a target adds, holder -> target, by stance (kg.ttl declares
+# each as rdfs:subPropertyOf kg:stanceToward, so `?a kg:stanceToward ?b` finds them all).
+STANCE_PROPERTY = {"support": "supports", "oppose": "opposes", "demand": "demandsOf", "request": "requestsOf",
+                   "reject": "rejects", "deny": "denies", "accuse": "accuses", "warn": "warns",
+                   "threaten": "threatens", "offer": "offersTo", "condition": "setsConditionsFor",
+                   "agree": "agreesWith", "assert": "assertsAbout"}
 
 
 class STANCE(DefinedNamespace):
@@ -67,7 +91,7 @@ PREFIXES = {"schema": str(SDO), "kg": str(KG), "stance": str(STANCE), "prov": st
             "xsd": str(XSD), "rdf": str(RDF), "rdfs": str(RDFS),
             **{kind: f"{KGR}{kind}/" for kind in ID_KINDS}}
 
-__all__ = ["SDO", "KG", "KGR", "STANCE", "PROV", "RDF", "RDFS", "SKOS", "XSD", "OWL", "PREFIXES", "bind"]
+__all__ = ["SDO", "KG", "KGR", "STANCE", "STANCE_PROPERTY", "PROV", "RDF", "RDFS", "SKOS", "XSD", "OWL", "PREFIXES", "bind"]
 
 
 def bind(g) -> None:

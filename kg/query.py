@@ -17,6 +17,8 @@ from pathlib import Path
 from kg.errors import QueryError
 from kg.io import graph_file
 from kg.namespaces import PREFIXES
+from kg.graph import term
+from kg.serialize import jsonld_bytes, turtle
 from kg.store import open_store
 
 PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*=\s*(.*?)\s*$", re.M)
@@ -29,6 +31,23 @@ class NamedQuery:
     description: str
     text: str
     params: dict
+
+    def usage(self) -> str:
+        """The query's parameters as the command line takes them, with their example values."""
+        if not self.params:
+            return f"'{self.name}' takes no parameters"
+        return f"'{self.name}' takes " + ", ".join(f"--param {k}=… (e.g. {v})" for k, v in self.params.items())
+
+    def fill(self, given: dict[str, str]) -> str:
+        """The query text with every parameter replaced by its value from GIVEN. Each parameter must be
+        given and no other: a mistyped name is refused rather than silently answered with an example."""
+        unknown = sorted(set(given) - set(self.params))
+        if unknown:
+            raise QueryError(f"unknown parameter '{unknown[0]}': query {self.usage()}")
+        missing = [k for k in self.params if k not in given]
+        if missing:
+            raise QueryError(f"missing parameter '{missing[0]}': query {self.usage()}")
+        return fill(self.text, given)
 
 
 def named_queries() -> dict[str, NamedQuery]:
@@ -48,8 +67,13 @@ def literal(value: str) -> str:
 
 
 def fill(text: str, params: dict[str, str]) -> str:
-    """Replace $name placeholders with literals: the query's own defaults, overridden by PARAMS."""
+    """Replace $name placeholders with literals: the query's own example values, overridden by PARAMS
+    (the command line uses NamedQuery.fill, which wants every parameter given)."""
     values = dict(PARAM.findall(text)) | dict(params)
+    unused = sorted(set(params) - set(re.findall(r"\$(\w+)", text)))
+    if unused:
+        used = sorted(set(re.findall(r"\$(\w+)", text)))
+        raise QueryError(f"unknown parameter '{unused[0]}' (the query's parameters: {', '.join('$' + u for u in used) or 'none'})")
     def sub(m):
         if m.group(1) not in values:
             raise QueryError(f"query needs a value for parameter '{m.group(1)}' (--param {m.group(1)}=...)")
@@ -60,12 +84,17 @@ def fill(text: str, params: dict[str, str]) -> str:
 @dataclass
 class Result:
     """A query's answer in plain Python: variables and rows of strings (None where unbound), a
-    boolean for ASK, or Turtle text for CONSTRUCT/DESCRIBE."""
+    boolean for ASK, or the triples (Oxigraph terms) of CONSTRUCT/DESCRIBE."""
     variables: list[str] | None = None
     rows: list[tuple] | None = None
     boolean: bool | None = None
-    turtle: str | None = None
+    triples: list[tuple] | None = None
     seconds: dict = field(default_factory=dict)     # 'load' and 'query' times, for --time
+
+    @property
+    def turtle(self) -> str | None:
+        """A graph result as Turtle with the project's prefixes (None for SELECT and ASK)."""
+        return None if self.triples is None else turtle(self.triples)
 
 
 def run_oxigraph(path: Path, query: str) -> Result:
@@ -99,7 +128,7 @@ def _answer(res, ox) -> Result:
     if isinstance(res, ox.QueryBoolean):
         return Result(boolean=bool(res))
     if isinstance(res, ox.QueryTriples):
-        return Result(turtle=ox.serialize(list(res), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8"))
+        return Result(triples=[(t.subject, t.predicate, t.object) for t in res])
     names = [v.value for v in res.variables]
     rows = [tuple(None if row[n] is None else row[n].value for n in names) for row in res]
     return Result(variables=names, rows=rows)
@@ -107,7 +136,8 @@ def _answer(res, ox) -> Result:
 
 def run_rdflib(path: Path, query: str) -> Result:
     """Answer QUERY with rdflib's own SPARQL engine (the second opinion)."""
-    from rdflib import Graph
+    import pyoxigraph as ox
+    from rdflib import BNode, Graph
     g = Graph()
     try:
         g.parse(path, format="turtle")
@@ -120,7 +150,8 @@ def run_rdflib(path: Path, query: str) -> Result:
     if res.type == "ASK":
         return Result(boolean=bool(res.askAnswer))
     if res.type in ("CONSTRUCT", "DESCRIBE"):
-        return Result(turtle=res.graph.serialize(format="turtle"))
+        return Result(triples=[tuple(ox.BlankNode(str(t)) if isinstance(t, BNode) else term(t) for t in triple)
+                               for triple in res.graph])
     names = [str(v) for v in res.vars]
     rows = [tuple(None if row[i] is None else str(row[i]) for i in range(len(names))) for row in res]
     return Result(variables=names, rows=rows)
@@ -134,12 +165,32 @@ def run(graph: str | Path, query: str, engine: str = "oxigraph") -> Result:
     return ENGINES[engine](graph_file(graph), query)
 
 
+def short(iri: str) -> str:
+    """An IRI with the project's prefix (schema:name, person:jens-stoltenberg) when one fits."""
+    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
+    return iri if best is None else next(k for k, v in PREFIXES.items() if v == best) + ":" + iri[len(best):]
+
+
+def graph_rows(res: Result, prefixed: bool) -> Result:
+    """A graph result as a subject/predicate/object table (IRIs prefixed when PREFIXED, for reading)."""
+    import pyoxigraph as ox
+    cell = lambda t: short(t.value) if prefixed and isinstance(t, ox.NamedNode) else (
+        "_:" + t.value if isinstance(t, ox.BlankNode) else t.value)
+    rows = [tuple(cell(t) for t in triple) for triple in sorted(res.triples, key=lambda t: tuple(str(x) for x in t))]
+    return Result(variables=["subject", "predicate", "object"], rows=rows)
+
+
 def format_result(res: Result, fmt: str = "table", width: int = 60) -> str:
-    """A result as a table (cells cut at WIDTH), CSV, JSON, or the Turtle of a graph result."""
+    """A result as a table (cells cut at WIDTH), CSV or JSON; a graph result (CONSTRUCT, DESCRIBE) as
+    Turtle (ttl), compacted JSON-LD (json), or subject/predicate/object rows (csv, table)."""
     if res.boolean is not None:
-        return "true" if res.boolean else "false"
-    if res.turtle is not None:
-        return res.turtle
+        return json.dumps(res.boolean) if fmt == "json" else ("true" if res.boolean else "false")
+    if res.triples is not None:
+        if fmt == "ttl":
+            return res.turtle
+        if fmt == "json":
+            return jsonld_bytes(res.triples).decode("utf-8")
+        res = graph_rows(res, prefixed=fmt == "table")
     if fmt == "json":
         return json.dumps([dict(zip(res.variables, r)) for r in res.rows], indent=2, ensure_ascii=False)
     if fmt == "csv":
@@ -149,7 +200,7 @@ def format_result(res: Result, fmt: str = "table", width: int = 60) -> str:
         w.writerows(["" if v is None else v for v in r] for r in res.rows)
         return buf.getvalue()
     if fmt == "ttl":
-        raise QueryError("--format ttl is for CONSTRUCT or DESCRIBE queries")
+        raise QueryError("--format ttl is for CONSTRUCT or DESCRIBE queries (SELECT answers as table, csv or json)")
     cut = lambda v: "" if v is None else (" ".join(str(v).split())[: width - 1] + "…" if len(str(v)) > width else " ".join(str(v).split()))
     cells = [[cut(v) for v in r] for r in res.rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(res.variables)]

@@ -17,7 +17,7 @@ from rdflib.namespace import RDF
 
 from kg.errors import KgError
 from kg.graph import TripleIndex, term
-from kg.namespaces import PREFIXES, SDO, bind
+from kg.namespaces import KG, PREFIXES, SDO, STANCE_PROPERTY, bind
 
 
 @dataclass(frozen=True)
@@ -123,24 +123,37 @@ def _local(t) -> str:
     return str(t).rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
+STANCE_OF_PROPERTY = {str(KG[prop]): stance for stance, prop in STANCE_PROPERTY.items()}
+EDGE_STANCE_FROM = (KG.holder, KG.target, KG.statedAt)      # a position's own edges carry its stance too
+
+
 def to_networkx(triples) -> nx.MultiDiGraph:
-    """Resources as nodes (id = IRI) with their name, type and literal properties; links between
-    resources as edges labelled with the property's local name."""
+    """Resources as nodes (id = IRI) with their name, type and literal properties (and the local
+    name of an IRI that is no resource of its own, as a position's `stance`); links between
+    resources as edges with `label` (the property's local name) and `kind`: 'stance' for the direct
+    stance edges (kg:rejects, ...), whose `stance` attribute names the stance, as it does on a
+    position's holder and target edges, so that Gephi can colour positions; 'metWith' for meetings;
+    the property's local name otherwise."""
     g = as_graph(triples)
     G = nx.MultiDiGraph()
-    for s in sorted(set(g.subjects()), key=str):
-        if isinstance(s, BNode):
-            continue
+    resources = {s for s in g.subjects() if not isinstance(s, BNode)}
+    for s in sorted(resources, key=str):
         attrs = {"label": str(g.value(s, SDO.name) or g.value(s, SDO.headline) or _local(s)),
                  "type": ",".join(sorted(_local(t) for t in g.objects(s, RDF.type)))}
         for p, o in sorted(g.predicate_objects(s), key=lambda po: (str(po[0]), str(po[1]))):
-            if isinstance(o, Literal) and p != SDO.name:
+            if (isinstance(o, Literal) and p != SDO.name) or (isinstance(o, URIRef) and p != RDF.type and o not in resources):
                 key = _local(p)
-                attrs[key] = (attrs[key] + " | " + str(o)) if key in attrs else str(o)
+                value = str(o) if isinstance(o, Literal) else _local(o)
+                attrs[key] = (attrs[key] + " | " + value) if key in attrs else value
         G.add_node(str(s), **attrs)
     for s, p, o in sorted(g, key=lambda t: tuple(map(str, t))):
-        if isinstance(o, URIRef) and p != RDF.type and isinstance(s, URIRef) and (o, None, None) in g:
-            G.add_edge(str(s), str(o), key=_local(p), label=_local(p))
+        if isinstance(o, URIRef) and p != RDF.type and s in resources and o in resources:
+            attrs = {"label": _local(p), "kind": _local(p)}
+            if str(p) in STANCE_OF_PROPERTY:
+                attrs.update(kind="stance", stance=STANCE_OF_PROPERTY[str(p)])
+            elif p in EDGE_STANCE_FROM and g.value(s, KG.stance) is not None:
+                attrs["stance"] = _local(g.value(s, KG.stance))
+            G.add_edge(str(s), str(o), key=_local(p), **attrs)
     return G
 
 

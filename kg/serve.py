@@ -37,6 +37,19 @@ def free_port(host: str = "127.0.0.1") -> int:
         return s.getsockname()[1]
 
 
+def check_port_free(host: str, port: int) -> None:
+    """Raise a KgError when something already listens on HOST:PORT: the readiness check would be
+    answered by that other server, and a notebook would query someone else's data."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)    # a closed server's TIME_WAIT is no owner
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            raise KgError(f"cannot serve on {host}:{port}: {e.strerror or e} (another server is there?); "
+                          "choose another --port, or --port 0 for a free one") from None
+
+
 def notebook_config(host: str, port: int) -> dict:
     """What graph-notebook's %%graph_notebook_config takes to talk to this endpoint."""
     return {"host": host, "port": port, "ssl": False, "sparql": {"path": "query"}}
@@ -94,8 +107,11 @@ def wait_ready(url: str, process: subprocess.Popen, timeout: float = 30) -> None
 
 def start(graph: str | Path, port: int = 7878, host: str = "127.0.0.1", writable: bool = False,
           store: str | Path | None = None) -> Server:
-    """Load GRAPH (a .ttl or an output folder) into a store and start serving it."""
+    """Load GRAPH (a .ttl or an output folder) into a store and start serving it on HOST:PORT (PORT 0:
+    a free port, see Server.port). A port already in use is an error, not someone else's endpoint."""
     g = graph_file(graph)
+    port = port or free_port(host)
+    check_port_free(host, port)
     temporary = store is None
     store_dir = Path(tempfile.mkdtemp(prefix="kg-store-")) if temporary else Path(store)
     load_store(g, store_dir)
@@ -105,6 +121,9 @@ def start(graph: str | Path, port: int = 7878, host: str = "127.0.0.1", writable
     server = Server(proc, host, port, store_dir, temporary)
     try:
         wait_ready(server.url, proc)
+        time.sleep(0.2)
+        if proc.poll() is not None:          # it lost the port to another server after the check above
+            raise KgError(f"the Oxigraph server stopped at start ({proc.stderr.read().decode('utf-8', 'replace').strip()[-200:]})")
     except BaseException:
         server.stop()
         raise

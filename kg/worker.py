@@ -9,22 +9,23 @@ from typing import Callable
 
 from spacy.language import Language
 
-from kg.clean import with_year_hint
+from kg.clean import clean, with_year_hint
 from kg.errors import InputError, KgError
 from kg.extraction.article import extract_article
 from kg.nlp import load, with_fixed_entities
-from kg.records import ArticleFacts, CleanArticle
+from kg.records import Article, ArticleFacts, CleanArticle
 
 PARTITION = 32   # articles per task when extraction is spread over processes or a cluster
 
 
-def extract_articles(articles: list[CleanArticle], model: str | Language, hint: int | None, batch_size: int = 16,
-                     progress: Callable[[int], None] | None = None) -> list[ArticleFacts | InputError]:
-    """Parse and extract cleaned articles in this process (MODEL: a pipeline name, path or loaded
-    Language); an article whose extraction fails is reported, never fatal to the others."""
+def extract_articles(articles: list[CleanArticle | Article], model: str | Language, hint: int | None,
+                     batch_size: int = 16, progress: Callable[[int], None] | None = None) -> list[ArticleFacts | InputError]:
+    """Clean (when not yet cleaned), parse and extract articles in this process (MODEL: a pipeline
+    name, path or loaded Language); an article whose extraction fails is reported, never fatal to the
+    others. Cleaning here rather than in the caller spreads it over the worker processes too."""
     nlp = load(model) if isinstance(model, str) else model
     out: list[ArticleFacts | InputError] = []
-    dated = [with_year_hint(c, hint) for c in articles]
+    dated = [with_year_hint(clean(c) if isinstance(c, Article) else c, hint) for c in articles]
     for doc, c in nlp.pipe(((c.body, c) for c in dated), as_tuples=True, batch_size=batch_size):
         try:
             out.append(extract_article(with_fixed_entities(doc), c, hint))
@@ -40,3 +41,15 @@ def extract_articles(articles: list[CleanArticle], model: str | Language, hint: 
 def partitions(items: list, size: int = PARTITION) -> list[list]:
     """ITEMS cut into consecutive lists of SIZE (the last may be shorter)."""
     return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def guided_partitions(items: list, workers: int, size: int = PARTITION, smallest: int = 4) -> list[list]:
+    """ITEMS cut into consecutive lists of at most SIZE that shrink towards the end (each at most a
+    quarter of a worker's share of what is left), so that the workers finish together instead of
+    one parsing a last full partition while the others wait."""
+    out, i = [], 0
+    while i < len(items):
+        n = max(smallest, min(size, (len(items) - i) // (2 * max(1, workers))))
+        out.append(items[i:i + n])
+        i += n
+    return out

@@ -32,3 +32,29 @@ def test_local_worker_processes_give_the_same_graph(seeds_build, tmp_path, monke
     g = build_to([ROOT / "seeds"], tmp_path / "procs", cache=False, processes=2)
     assert g.stats["processes"] == 2
     assert (tmp_path / "procs" / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+
+
+def test_guided_partitions_keep_order_and_shrink_towards_the_end():
+    from kg.worker import guided_partitions
+    items = list(range(300))
+    parts = guided_partitions(items, workers=2, size=32)
+    assert [x for p in parts for x in p] == items
+    sizes = [len(p) for p in parts]
+    assert max(sizes) == 32 and sizes == sorted(sizes, reverse=True) and sizes[-1] <= 4
+    assert sum(sizes[-4:]) < 32                          # the tail is finer than one full partition
+
+
+def test_workers_fork_only_from_a_single_threaded_process():
+    import sys
+    import threading
+    from kg.engines import start_method
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        assert start_method() == "fork"
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        assert start_method() == "spawn"
+    finally:
+        stop.set()
+        t.join()

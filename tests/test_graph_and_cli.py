@@ -113,10 +113,11 @@ def test_page_keeps_the_best_connected_nodes_and_says_so():
         g.add((p, SDO.name, Literal(f"Person {i}")))
         if i < 100:
             g.add((hub, SDO.attendee, p))
-    nodes, edges, warning = view_model(g, max_nodes=1000)
-    ids = {n["id"] for n in nodes}
-    assert len(nodes) == 1000 and str(hub) in ids and len(edges) == 100
-    assert warning and "1000" in warning and "2501" in warning
+    view = view_model(g, max_nodes=1000)
+    ids = {n["id"] for n in view.nodes}
+    assert len(view.nodes) == 1000 and str(hub) in ids and len(view.edges) == 100
+    assert view.cut == 1501 and view.warning.startswith("1,501 nodes not shown")
+    assert sum(n["isolated"] and n["hidden"] for n in view.nodes) == 1000 - 101   # unconnected: behind a toggle
 
 
 def test_positions_link_the_event_they_were_stated_at(seeds_build):

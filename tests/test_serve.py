@@ -90,3 +90,41 @@ def test_publish_to_a_read_only_store_is_refused(server, seeds_build):
     res = subprocess.run([sys.executable, "-m", "kg", "publish", str(out), "--endpoint", url + "/store"],
                          cwd=ROOT, capture_output=True, text=True)
     assert res.returncode == 1 and "refused the graph" in res.stderr
+
+
+def test_taken_port_is_a_clean_error_not_someone_elses_endpoint(server, seeds_build):
+    url, _ = server
+    out, _ = seeds_build
+    port = url.rsplit(":", 1)[1]
+    res = subprocess.run([sys.executable, "-m", "kg", "serve", str(out), "--port", port], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 1 and "SPARQL endpoint at" not in res.stdout
+    assert res.stderr.strip().splitlines() == [res.stderr.strip()]          # one line
+    assert res.stderr.startswith(f"kg: error: cannot serve on 127.0.0.1:{port}") and "--port 0" in res.stderr
+
+
+def test_port_zero_picks_a_free_port_and_prints_it(seeds_build):
+    out, _ = seeds_build
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(out), "--port", "0"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        banner = proc.stdout.readline()
+        port = int(banner.split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
+        assert port > 0
+        with post(f"http://127.0.0.1:{port}/query", {"query": "ASK { ?s a <https://schema.org/Event> }"}) as r:
+            assert json.load(r)["boolean"] is True
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(20)
+
+
+def test_a_stop_right_after_the_banner_leaves_no_server_behind(seeds_build):
+    out, _ = seeds_build
+    for _ in range(3):
+        proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(out), "--port", "0"], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        port = int(proc.stdout.readline().split("http://127.0.0.1:", 1)[1].split("/", 1)[0])
+        proc.send_signal(signal.SIGTERM)                 # at once, as a test or a supervisor may
+        proc.wait(20)
+        with pytest.raises(urllib.error.URLError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2)
