@@ -32,7 +32,7 @@ notebooks: $(STAMP) $(GN_STAMP)
 run: $(STAMP)
 	$(VENV)/bin/kg build seeds --out out
 
-test: $(STAMP)
+test: $(STAMP) notebooks
 	$(PY) -m pytest -q
 
 score: run
