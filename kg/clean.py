@@ -6,6 +6,7 @@ credit lines. Nothing here knows any particular article.
 """
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -40,6 +41,7 @@ DATELINE_ALONE = re.compile(r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-
                             r"(?:,?\s*\d{4})?))?\s*(?:\((?P<agency>[A-Z][\w&.' -]{1,40}?)\)\s*)?(?:[–—-]+|:)\s*$")
 DATELINE_COLON = re.compile(r"^(?P<place>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2})\s*(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s*\d{1,2}"
                             r"(?:,?\s*\d{4})?))?\s*(?:\((?P<agency>[A-Z][\w&.' -]{1,40}?)\)\s*)?:\s+(?=[A-Z\"“])")
+ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
 DURATION_END = re.compile(r"\s\d{1,2}:\d{2}$")
 CREDIT_ONLY = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}(?:\s*/\s*[A-Za-z][\w.,\-]*(?:\s+[A-Z][\w.\-]*){0,3})+"
@@ -410,7 +412,8 @@ def other_headlines(lines: list[str]) -> set[int]:
 def clean(article: Article) -> CleanArticle:
     """Furniture out, metadata in: the body that NLP reads and what the page says about itself. The
     build's year hint, which dates a dateline that prints no year, is applied after (with_year_hint)."""
-    raw_lines = [ln.replace("\xa0", " ").strip() for ln in article.text.split("\n")]
+    text = html.unescape(article.text) if ENTITY.search(article.text) else article.text   # '&#233;' -> 'é'
+    raw_lines = [ln.replace("\xa0", " ").strip() for ln in text.split("\n")]
     headline, lines = split_headline(article, raw_lines)
     page = Page(authors=list(article.authors), publisher=article.publisher, published=article.published)
     sidebar = other_headlines(lines)

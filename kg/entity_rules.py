@@ -219,15 +219,25 @@ def titles_inside_names(doc: Doc, spans: list[Span], facts: NameFacts) -> list[S
     return out
 
 
+LOCATIVE = {"in", "from", "near", "outside", "inside"}
+
+
 def states_by_gazetteer(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
     """A country, a capital or a seat of government tagged as a person or organisation is a place,
     unless the document shows it is a person's name (a title before it, or part of a person's full
-    name). Other cities are left as the model typed them: too many are also surnames."""
+    name). Another city only after a locative preposition ('in', 'from'): too many are also surnames."""
     gz = gazetteer()
     out = []
     for e in spans:
         text = e.text
         state = gz.country(text) or gz.capital_of(text) or table("seats_of_government.tsv").get(text.lower())
+        before = doc[e.start - 1].lower_ if e.start else ""
+        if not state and e.label_ == "PERSON" and before in LOCATIVE and gz.city(text) and \
+                e.end < len(doc) and doc[e.end].tag_ != "POS":
+            state = gz.city(text)               # 'talks in Glasgow': a city after a locative preposition
+        if e.label_ == "PERSON" and re.search(r"\d", text):
+            out.append(relabel(e, "ORG"))        # 'G8': no one's name has digits
+            continue
         if e.label_ in ("PERSON", "ORG", "NORP", "FAC") and len(e) <= 3 and state and \
                 not (e.label_ == "PERSON" and any(facts.is_person_word(t.text) for t in e)):
             out.append(relabel(e, "GPE"))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.lexicon import table
-from kg.names import fold, initials
+from kg.names import fold
 
 CITY_MIN_POPULATION = 100_000
 
@@ -76,8 +76,8 @@ def gazetteer() -> Gazetteer:
         if not name:
             continue
         countries[fold(name)] = name
-        for alt in info.get("altSpellings") or []:
-            if len(alt) > 3 and re.fullmatch(r"[A-Za-z .'\-]+", alt):
+        for alt in info.get("altSpellings") or []:     # other full names; one-word ones only when like the name
+            if len(alt) > 3 and re.fullmatch(r"[A-Za-z .'\-]+", alt) and (" " in alt or fold(alt)[:4] == fold(name)[:4]):
                 countries.setdefault(fold(alt), name)
         if info.get("demonym"):
             pop = info.get("population") or 0
@@ -89,11 +89,7 @@ def gazetteer() -> Gazetteer:
             cap = re.sub(r"\s+D\.?C\.?$", "", cap)
             capitals.setdefault(fold(cap), name)
     demonyms = {k: v[0] for k, v in demonyms.items()}
-    for name in set(countries.values()):       # 'UAE', 'DRC': the initials of a name of three words or more
-        words = name.split()
-        acr = initials(words)
-        if len(acr) >= 3 and len([w for w in words if w.lower() not in ("of", "the", "and")]) >= 3:
-            countries.setdefault(fold(acr), name)
+
     for alias, name in table("country_aliases.tsv").items():
         countries[fold(alias)] = name
         countries.setdefault(fold(name), name)

@@ -181,7 +181,8 @@ def containers(key: str, a, merged: Merged) -> list[str]:
     out = [k for k in sorted(a.within) if k in merged.actors and merged.actors[k].type in ("City", "Place", "Country")]
     country = gazetteer().country_of(a.name)
     ckey = merged.alias.get(f"Country:{fold(country)}") if country else None
-    if ckey in merged.actors and ckey not in out and not any(merged.actors[k].type == "Country" for k in out):
+    if ckey in merged.actors and ckey not in out and not any(merged.actors[k].type == "Country" for k in out) \
+            and merged.actors[ckey].articles & a.articles:      # a namesake abroad is not meant
         out.append(ckey)
     return out
 

@@ -212,6 +212,8 @@ def merge_actors(facts: list[ArticleFacts]) -> tuple[dict, dict]:
     for key in seen:
         typ = key.split(":")[0]
         for n in names[key]:
+            if typ == "Person" and len(n.split()) < 2:
+                continue                   # a surname alone is shared by many people: see join_short_names
             by_fold[(typ, fold(without_initials(n) if typ == "Person" else n))].add(key)
     for keys in by_fold.values():
         ks = sorted(keys)

@@ -197,6 +197,11 @@ def person_names(doc: Doc, spans: list[Span]) -> dict[str, str]:
             candidates.setdefault(initials(words), set()).add(f)
     for nick, f in nicknames(doc, full):
         candidates.setdefault(nick, set()).add(f)
+    honoured = {t.text for t in doc if t.i and doc[t.i - 1].lower_.rstrip(".") in word_set("honorifics.txt")}
+    for word in honoured:                  # 'Mr Howard' names a surname, never a first name
+        fits = {f for f in candidates.get(word, ()) if f.split()[-1] == word}
+        if word in candidates:
+            candidates[word] = fits
     longer = {f for f in full if any(f != g and g.endswith(" " + f) for g in full)}
     out = {k.lower(): next(iter(v)) for k, v in candidates.items() if len(v) == 1 and k not in full}
     out.update({f.lower(): next(g for g in full if g != f and g.endswith(" " + f)) for f in longer

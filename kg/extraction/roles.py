@@ -142,7 +142,9 @@ class RoleReader:
         # capitalised words before the title that name no actor are its portfolio ('Infrastructure Minister')
         while True:
             w = re.search(r"(?:^|\s)([A-Z][a-z]+)\s+$", self.text[base:start])
-            if not w or any(x.start_char <= base + w.start(1) < x.end_char for x in self.idx.mentions) or \
+            tok = self.doc.char_span(base + w.start(1), base + w.end(1)) if w else None
+            if not w or tok is None or tok[0].pos_ not in ("NOUN", "PROPN") or tok[0].is_sent_start or \
+                    any(x.start_char <= base + w.start(1) < x.end_char for x in self.idx.mentions) or \
                     self.text[base + w.start(1):start].strip().lower() in word_set("title_modifiers.txt"):
                 break
             title, start = self.text[base + w.start(1):start] + title, base + w.start(1)
