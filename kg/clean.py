@@ -42,6 +42,10 @@ DATELINE_ALONE = re.compile(r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-
 DATELINE_COLON = re.compile(r"^(?P<place>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2})\s*(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s*\d{1,2}"
                             r"(?:,?\s*\d{4})?))?\s*(?:\((?P<agency>[A-Z][\w&.' -]{1,40}?)\)\s*)?:\s+(?=[A-Z\"“])")
 ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+SLASH_AGENCY = re.compile(r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?)\s*,\s*(?P<date>[A-Za-z]{3,9}\.?\s*\d{1,2}"
+                          r"(?:,?\s*\d{4})?)\.?\s*/(?P<agency>[A-Za-z][\w&.\- ]{1,30})/\.?\s*(?=[A-Z\"“])")
+DATELINE_MIXED = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:,\s*[A-Z][A-Za-z.]+)?)\s*(?:,\s*(?P<date>[A-Za-z]{3,9}\.?"
+                            r"\s*\d{1,2}(?:,?\s*\d{4})?))?\s*(?:\((?P<agency>[A-Z][\w&.' -]{1,40}?)\)\s*)?[–—]+\s*(?=[A-Z\"“])")
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
 DURATION_END = re.compile(r"\s\d{1,2}:\d{2}$")
 CREDIT_ONLY = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}(?:\s*/\s*[A-Za-z][\w.,\-]*(?:\s+[A-Z][\w.\-]*){0,3})+"
@@ -340,11 +344,13 @@ def dateline(ln: str, page: Page) -> str | None:
     m = DATELINE.match(ln) if early else None
     m = m or (AGENCY_LEAD.match(ln) if not page.body else None)
     alone = DATELINE_ALONE.match(ln) if early else None
-    colon = DATELINE_COLON.match(ln) if early and not (m or alone) else None
-    if colon and not (gazetteer().city(colon["place"]) or gazetteer().country(colon["place"])
-                      or gazetteer().region(colon["place"]) or colon["place"].isupper()):
-        colon = None                       # 'Nadhim Zahawi: ...' is not a place
-    m = m or alone or colon
+    slash = SLASH_AGENCY.match(ln) if early and not (m or alone) else None
+    colon = DATELINE_COLON.match(ln) if early and not (m or alone or slash) else None
+    colon = colon or (DATELINE_MIXED.match(ln) if early and not (m or alone or slash) else None)
+    if colon and not colon["place"].isupper() and not any(
+            gazetteer().city(p) or gazetteer().country(p) or gazetteer().region(p) for p in colon["place"].split(",")):
+        colon = None                       # 'Anna Berg: ...', 'Anna Berg — ...' are no places
+    m = m or alone or slash or colon
     if not m:
         return ln
     if m["agency"]:

@@ -107,3 +107,18 @@ def test_byline_with_stamp_and_datelines_on_their_own_line_or_with_a_colon():
     assert c.meta.dateline == "Nairobi" and c.body.startswith("The delegations")
     c = clean(make("Talks end\n\nAnna Berg: what the deal means for farmers\n\nThe delegations left, officials said.\n"))
     assert c.meta.dateline is None and "Anna Berg" not in c.body
+
+
+def test_wire_datelines_with_the_agency_between_slashes_or_a_mixed_case_place():
+    c = clean(make("Talks end\n\nOSLO, March 2. /NTB/. The ministers left without a statement, officials said.\n"))
+    assert (c.meta.dateline, c.meta.publisher, c.meta.month_day) == ("OSLO", "NTB", (3, 2))
+    assert c.body.startswith("The ministers left")
+    c = clean(make("Talks end\n\nBergen, Norway — The ministers left without a statement, officials said.\n"))
+    assert c.meta.dateline == "Bergen, Norway" and c.body.startswith("The ministers")
+    c = clean(make("Talks end\n\nAnna Berg — the minister left without a statement, officials said.\n"))
+    assert c.meta.dateline is None and c.body.startswith("Anna Berg")
+
+
+def test_html_entities_in_plain_text_are_decoded():
+    c = clean(make("Talks end\n\nThe minister&#8217;s communiqu&#233; was read aloud, officials said.\n"))
+    assert c.body == "The minister’s communiqué was read aloud, officials said."
