@@ -14,7 +14,7 @@ STAGES = [
     ("text", {"kg.ingest", "kg.clean", "kg.dates", "kg.geo", "kg.pages", "kg.fetch", "kg.feeds", "kg.web"}),
     ("nlp", {"kg.nlp", "kg.entity_rules"}),
     ("extract", {"kg.extraction", "kg.extraction.syntax", "kg.extraction.actors", "kg.extraction.roles", "kg.extraction.events",
-                 "kg.extraction.events.words", "kg.extraction.events.clauses", "kg.extraction.events.places",
+                 "kg.extraction.events.clauses", "kg.extraction.events.places",
                  "kg.extraction.events.context", "kg.extraction.events.dateline", "kg.extraction.events.pairs",
                  "kg.extraction.events.where", "kg.extraction.events.named_actors", "kg.extraction.events.triggers",
                  "kg.extraction.events.when", "kg.extraction.events.who", "kg.extraction.events.mentions",

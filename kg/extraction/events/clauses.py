@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.extraction.events.words import DELEGATE_VERBS
 from kg.extraction.syntax import governing_verb, negated
+from kg.lexicon import word_set
 
 # labels that keep to a trigger's own noun phrase ('bilateral talks in Oslo on Monday')
 NEAR_DEPS = {"compound", "amod", "prep", "pobj", "npadvmod", "poss", "nmod", "appos", "nummod", "case", "det", "conj", "cc"}
@@ -15,8 +15,6 @@ ACTOR_DEPS = {"acl", "dobj", "pcomp"}
 CLAUSE_DEPS = {"prep", "pobj", "npadvmod", "advmod", "obl", "nmod", "compound", "amod", "poss", "case", "det", "tmod"}
 # labels of the clauses a noun phrase's actors are not read from
 PHRASE_SKIP = {"relcl", "advcl", "ccomp", "parataxis", "acl", "punct", "mark"}
-# nouns of a part of an event that stand for it in the clause ('the second day of talks')
-PART_NOUNS = {"day", "round", "part", "stage", "phase", "leg", "series"}
 
 
 def local_tokens(root: Token, stop: set[int], deps: set[str]) -> list[Token]:
@@ -42,7 +40,7 @@ def phrase(head: Token, stop: set[int] = frozenset()) -> list[Token]:
         for c in t.children:
             if c.i in stop:
                 continue
-            if c.dep_ in PHRASE_SKIP and not (c.dep_ == "acl" and c.lemma_.lower() in DELEGATE_VERBS):
+            if c.dep_ in PHRASE_SKIP and not (c.dep_ == "acl" and c.lemma_.lower() in word_set("delegate_verbs.txt")):
                 continue
             if c.dep_ == "prep" and c.lower_ in ("since", "after", "before", "during"):
                 continue
@@ -77,7 +75,7 @@ def sharing_verbs(verb: Token) -> list[Token]:
 
 def part_anchor(t: Token) -> Token:
     """'the second day of talks', 'a round of negotiations': the noun that stands in the clause for the event."""
-    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PART_NOUNS:
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in word_set("part_nouns.txt"):
         return t.head.head
     return t
 

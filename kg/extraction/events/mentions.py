@@ -16,12 +16,8 @@ from kg.extraction.events.triggers import kind_of, name_of, sentence_triggers
 from kg.extraction.events.when import date_after, date_in, lede_day, resolved_days, when, wire_weekday
 from kg.extraction.events.where import PLACE_PREPS, VISIT_PREPS, chain, pick, seat_city, told_here, unnamed_city, where
 from kg.extraction.events.who import joined_by, read_participants
-from kg.extraction.events.words import ASPECT_VERBS
 from kg.extraction.syntax import governing_verb, tense
 from kg.lexicon import word_set
-
-# nouns of 'on the sidelines of the summit': a meeting held beside another event
-SIDELINE_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
 
 
 def article_context(doc: Doc, idx: ActorIndex, ref: date | None, year_hint: int | None,
@@ -106,7 +102,7 @@ def read_mention(ctx: ArticleContext, t: Token, sent: Span, stop: set[int]) -> E
                                          and ctx.sent_no.get(t.i, -1) in ctx.dateline_sents)):
         m.location = ctx.dateline
     m.definite = (not is_verb) and (any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
-                                    or (t.dep_ == "nsubj" and verb.lemma_ in ASPECT_VERBS))
+                                    or (t.dep_ == "nsubj" and verb.lemma_ in word_set("aspect_verbs.txt")))
     m.position = t.i
     m.tense = tense(verb) if verb.pos_ in ("VERB", "AUX") else None
     return m
@@ -139,7 +135,7 @@ def held_beside(ctx: ArticleContext, t: Token, verb: Token) -> Token | None:
             if p.dep_ != "prep" or p.lower_ not in ("on", "at", "during"):
                 continue
             for side in p.children:
-                if side.dep_ == "pobj" and side.lemma_.lower() in SIDELINE_NOUNS:
+                if side.dep_ == "pobj" and side.lemma_.lower() in word_set("sideline_nouns.txt"):
                     for of in side.children:
                         if of.dep_ == "prep" and of.lower_ == "of":
                             ev = [g for g in of.children if g.dep_ == "pobj" and g.i in ctx.triggers]

@@ -9,21 +9,14 @@ from kg.extraction.events.context import ArticleContext, EventMention
 from kg.extraction.events.places import place_within, places_agree, specificity
 from kg.geo import gazetteer
 from kg.records import DateValue, Event, compatible
-
-# names an event verb gives its mention ('met' is 'meet'): they tell no event apart
-VERB_NAMES = {"meet", "visit", "welcome", "host", "speak", "talk", "sign", "receive", "greet", "discuss",
-              "arrive", "land", "travel", "fly", "address", "ink"}
-# words of event names that tell no event apart ('the first round of talks')
-GENERIC_NAME_WORDS = {"first", "further", "future", "other", "high-level", "two", "both", "meeting", "meetings", "talks", "talk", "call", "visit", "trip", "session", "the", "a", "an",
-                      "this", "that", "negotiations", "conference", "its", "his", "her", "their", "discussions",
-                      "discussion", "dinner", "lunch", "ceremony", "signing", "arrival"}
+from kg.lexicon import word_set
 
 
 def distinctive(name: str) -> str:
     """The words of an event name that tell it apart from other events ('the Arctic Council session')."""
-    if name.islower() and " " not in name and name in VERB_NAMES:
+    if name.islower() and " " not in name and name in word_set("event_verb_names.txt"):
         return ""
-    return " ".join(w for w in name.lower().split() if w not in GENERIC_NAME_WORDS)
+    return " ".join(w for w in name.lower().split() if w not in word_set("generic_event_words.txt"))
 
 
 def same_time(a: DateValue | None, b: DateValue | None) -> bool | None:

@@ -6,11 +6,7 @@ from spacy.tokens import Token
 
 from kg.extraction.events.context import ArticleContext
 from kg.extraction.syntax import subjects
-from kg.lexicon import table
-
-# nouns that, plural with 'two'/'both', stand for a pair ('the two leaders', 'both delegations')
-PAIR_NOUNS = {"leader", "side", "man", "woman", "president", "minister", "country", "nation", "delegation",
-              "pair", "counterpart", "head", "official", "party"}
+from kg.lexicon import table, word_set
 
 
 def is_pair_expression(t: Token) -> bool:
@@ -19,7 +15,7 @@ def is_pair_expression(t: Token) -> bool:
     kids = {c.lower_ for c in t.children if c.dep_ in ("nummod", "det", "predet", "quantmod", "amod")}
     if low == "pair" and "the" in kids:
         return True
-    if low in PAIR_NOUNS and t.tag_ in ("NNS", "NNPS") and kids & {"two", "both"}:
+    if low in word_set("pair_nouns.txt") and t.tag_ in ("NNS", "NNPS") and kids & {"two", "both"}:
         return True
     if low in ("leader", "side") and t.tag_ == "NNS" and [c.lower_ for c in t.children] == ["the"]:
         return True                       # "the leaders" right after two were named (see pair_before)

@@ -11,17 +11,11 @@ from kg.extraction.events.clauses import CLAUSE_DEPS, local_tokens
 from kg.extraction.events.context import ArticleContext
 from kg.extraction.events.named_actors import actor_objects, actors_of, subject_actors
 from kg.extraction.events.where import visit_place
-from kg.extraction.events.words import SIGN_VERBS
 from kg.extraction.syntax import governing_verb, negated
 from kg.lexicon import table, word_set
 
-# modifiers and governors that make 'call' a call between parties, not 'a call for restraint'
-CALL_COMPOUNDS = {"phone", "video", "telephone", "conference", "virtual", "zoom"}
+# prepositions that make 'call' a call between parties ('on a call', 'during the call')
 CALL_PREPS = {"on", "in", "during"}
-CALL_VERBS = {"chair", "hold", "have", "join", "host"}
-# words that make a held event a recurring or merely wished-for one ('summits every year')
-RECURRING = {"annually", "yearly", "regularly", "periodically"}
-PLAN_VERBS = {"agree", "promise", "pledge", "decide", "vow", "commit", "propose", "want", "hope", "seek"}
 
 
 def noun_kind(tok: Token) -> str | None:
@@ -42,8 +36,8 @@ def noun_kind(tok: Token) -> str | None:
     if lemma == "call":
         if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
             return None               # "a call for restraint"
-        ok = bool(comps & CALL_COMPOUNDS) or (tok.dep_ == "pobj" and tok.head.lower_ in CALL_PREPS) \
-            or (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in CALL_VERBS)
+        ok = bool(comps & word_set("call_modifiers.txt")) or (tok.dep_ == "pobj" and tok.head.lower_ in CALL_PREPS) \
+            or (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in word_set("call_verbs.txt"))
         return kind if ok else None
     if lemma == "council":
         return kind if tok.text[:1].isupper() else None
@@ -115,7 +109,7 @@ def kind_of(ctx: ArticleContext, t: Token) -> str | None:
         if kind == "Meeting" and t.lemma_.lower() in word_set("occasion_nouns.txt"):
             v = t.head
             for _ in range(4):      # "signed the accords at a ceremony": the signing ceremony
-                if v.pos_ == "VERB" and v.lemma_.lower() in SIGN_VERBS:
+                if v.pos_ == "VERB" and v.lemma_.lower() in word_set("sign_verbs.txt"):
                     return "Signing"
                 if v.head.i == v.i:
                     break
@@ -176,14 +170,14 @@ def not_held(ctx: ArticleContext, t: Token) -> bool:
     ('agreed to hold talks', 'called for a summit') or heading another noun."""
     verb = governing_verb(t)
     clause = [x for x in verb.subtree] if verb.i != t.i else list(t.subtree)
-    if any(x.lower_ in RECURRING for x in clause) or re.search(r"\bevery\s+(year|month|week)\b",
-                                                                " ".join(x.lower_ for x in clause)):
+    if any(x.lower_ in word_set("recurring_words.txt") for x in clause) or \
+            re.search(r"\bevery\s+(year|month|week)\b", " ".join(x.lower_ for x in clause)):
         return True
     if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_ in ("call", "push", "press", "appeal"):
         return True
     v = verb
     if t.dep_ in ("dobj", "nsubjpass") and t.head.i == v.i and v.dep_ == "xcomp" and \
-            v.head.lemma_.lower() in PLAN_VERBS and not has_day(ctx, v):
+            v.head.lemma_.lower() in word_set("plan_verbs.txt") and not has_day(ctx, v):
         return True                   # "agreed to hold talks", "promised to hold summits"
     return False
 

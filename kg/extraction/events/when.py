@@ -11,7 +11,6 @@ from spacy.tokens import Span, Token
 from kg import dates
 from kg.extraction.events.clauses import CLAUSE_DEPS, local_tokens, sharing_verbs
 from kg.extraction.events.context import ArticleContext
-from kg.extraction.events.words import ASPECT_VERBS, PARTICIPATE_VERBS, REPORT_VERBS, SIGN_VERBS, TRAVEL_VERBS
 from kg.extraction.syntax import governing_verb, tense
 from kg.lexicon import word_set
 from kg.records import DateValue
@@ -97,7 +96,7 @@ def said_on(ctx: ArticleContext, ent: Span) -> date | None:
     for e in ctx.date_ents:
         if sent.start <= e.start < sent.end and e.start not in ctx.quoted:
             v = governing_verb(e.root)
-            if v.lemma_ in REPORT_VERBS or v.lemma_ in ("tweet", "write", "post"):
+            if v.lemma_ in word_set("report_verbs.txt") or v.lemma_ in ("tweet", "write", "post"):
                 got = dates.resolve(e.text, ctx.ref, "past", ctx.year_hint)
                 if got and got.granularity == "day":
                     return date.fromisoformat(got.iso)
@@ -199,8 +198,9 @@ def lede_perfect(ctx: ArticleContext, verb: Token, t: Token) -> bool:
     report's day."""
     if ctx.sent_no.get(t.i, 99) >= LEDE_SENTENCES or t.i in ctx.quoted or verb.pos_ not in ("VERB", "AUX"):
         return False
-    if verb.lemma_ == "be" or not (verb.i == t.i or verb.lemma_ in PARTICIPATE_VERBS | TRAVEL_VERBS | ASPECT_VERBS
-                                  | word_set("attend_verbs.txt") | SIGN_VERBS):
+    event_verbs = word_set("participate_verbs.txt") | word_set("travel_verbs.txt") | word_set("aspect_verbs.txt") \
+        | word_set("attend_verbs.txt") | word_set("sign_verbs.txt")
+    if verb.lemma_ == "be" or not (verb.i == t.i or verb.lemma_ in event_verbs):
         return False
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return bool(aux & {"has", "have"}) and verb.tag_ == "VBN" and not any(
@@ -216,7 +216,7 @@ def date_after(ctx: ArticleContext, t: Token, sent: Span) -> DateValue | None:
         if ctx.nearest_trigger_before(e.start) != t.i:
             return None
         v = governing_verb(e.root)
-        if v.lemma_ in REPORT_VERBS or not dates_event(e):
+        if v.lemma_ in word_set("report_verbs.txt") or not dates_event(e):
             continue
         if e.start in ctx.quoted and t.i not in ctx.quoted:
             continue

@@ -9,16 +9,10 @@ from kg.extraction.actors import clean_name
 from kg.extraction.events.clauses import CLAUSE_DEPS, compounds_of, local_tokens, sharing_verbs
 from kg.extraction.events.context import ArticleContext
 from kg.extraction.events.places import PLACE_TYPES, capitals, specificity
-from kg.extraction.events.words import TRAVEL_VERBS
 from kg.lexicon import table, word_set
 
 PLACE_PREPS = {"in", "at"}
 VISIT_PREPS = PLACE_PREPS | {"to"}
-# nouns of the kind of place a proper name is ('the city of Lyon', 'the northern province of X')
-PLACE_NOUNS = {"city", "town", "village", "province", "region", "state", "capital", "island", "district",
-               "county", "port", "prefecture", "resort", "emirate", "kingdom"}
-# verbs whose object is welcomed to a place ('welcomed X to Oslo')
-GUEST_VERBS = {"welcome", "receive", "host", "invite"}
 
 
 def place_of(ctx: ArticleContext, t: Token, preps: set[str], anchors: set[int] | None = None) -> str | None:
@@ -114,7 +108,7 @@ def place_preposition(ctx: ArticleContext, t: Token) -> Token | None:
         if head.dep_ in ("compound", "flat", "appos", "conj", "npadvmod", "nmod") and head.head.i != head.i:
             head = head.head
         elif head.dep_ == "pobj" and head.head.lower_ == "of" and (
-                head.head.head.lemma_.lower() in PLACE_NOUNS or placeish(ctx, head.head.head)):
+                head.head.head.lemma_.lower() in word_set("place_nouns.txt") or placeish(ctx, head.head.head)):
             head = head.head.head          # "in the province of X", "in the X Hall of the Y Palace"
         elif head.dep_ == "pobj" and head.head.lower_ in ("in", "at") and head.head.head.dep_ == "pobj" \
                 and placeish(ctx, head.head.head):
@@ -129,7 +123,7 @@ def placeish(ctx: ArticleContext, t: Token) -> bool:
     key = ctx.idx.at(t)
     if key:
         return ctx.idx.type_of(key) in PLACE_TYPES or venue_named(ctx, key)
-    return t.lemma_.lower() in PLACE_NOUNS | word_set("venue_nouns.txt") or any(
+    return t.lemma_.lower() in word_set("place_nouns.txt") | word_set("venue_nouns.txt") or any(
         (k := ctx.idx.at(c)) and ctx.idx.type_of(k) in ("City", "Place") for c in t.children if c.dep_ in ("compound", "nmod"))
 
 
@@ -166,7 +160,7 @@ def where(ctx: ArticleContext, t: Token, verb: Token, kind: str, own_near, own_w
     """The most specific place of the trigger's own phrase ('talks in Oslo', 'Oslo talks',
     'summit at the Hofburg'), else of its clause, its arguments or its coordinated clause; a visit
     may be to a country ('visited Peru'), a guest is welcomed to a place."""
-    preps = VISIT_PREPS if kind == "Visit" or (t.pos_ == "VERB" and t.lemma_ in GUEST_VERBS) else PLACE_PREPS
+    preps = VISIT_PREPS if kind == "Visit" or (t.pos_ == "VERB" and t.lemma_ in word_set("guest_verbs.txt")) else PLACE_PREPS
     anchors = {t.i} | {c.i for c in t.children if c.dep_ == "conj"} | ({t.head.i} if t.dep_ == "conj" else set())
     own = chain(ctx, own_near, preps, anchors)
     own += [k for x in compounds_of(t) if (k := ctx.idx.at(x)) and named_place(ctx, x, k) and k not in own]
@@ -197,7 +191,7 @@ def where(ctx: ArticleContext, t: Token, verb: Token, kind: str, own_near, own_w
             if got:
                 return pick(ctx, got)
         if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.i == verb.i and \
-                verb.lemma_ in TRAVEL_VERBS:
+                verb.lemma_ in word_set("travel_verbs.txt"):
             got = visit_place(ctx, verb)     # "flew to Lima for talks"
             if got:
                 return got

@@ -12,17 +12,8 @@ from kg.extraction.events.named_actors import actor_objects, actors_in, actors_o
     subject_actors
 from kg.extraction.events.pairs import is_pair_expression
 from kg.extraction.events.places import PLACE_TYPES
-from kg.extraction.events.words import ASPECT_VERBS, DELEGATE_VERBS, PARTICIPATE_VERBS, REPORT_VERBS, TRAVEL_VERBS
 from kg.extraction.syntax import negated, subjects
 from kg.lexicon import word_set
-
-SHARED_VERBS = {"hold", "have", "conduct"}   # verbs several subjects do together
-# verbs whose subject takes part in what follows 'for' ('met for talks')
-MEET_FOR_VERBS = {"meet", "sit", "gather", "convene", "join", "invite", "host"}
-# verbs whose object, told at an event, is the other side ('in a call, X told Y')
-TELL_VERBS = {"tell", "assure", "inform", "urge", "warn", "brief", "discuss"}
-# verbs whose object lists the parties of the event that is their subject ('the talks included X')
-INCLUDE_VERBS = {"include", "involve", "bring"}
 
 
 def read_participants(ctx: ArticleContext, m: EventMention, t: Token, verb: Token, own_wide: list[Token],
@@ -82,26 +73,26 @@ def noun_parties(ctx: ArticleContext, m: EventMention, t: Token, verb: Token, su
     if role in ("dobj", "nsubjpass") or attached:
         if lemma in organizer_verbs and role != "pobj":
             partner = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
-            sole = lemma not in SHARED_VERBS or (
+            sole = lemma not in word_set("shared_verbs.txt") or (
                 len([k for k in subj_keys if ctx.idx.type_of(k) == "Person"]) <= 1 and not partner)
             (m.organizers if sole else parts).extend(subj_keys)   # "X and Y held talks": both take part
-        if lemma in attend_verbs or lemma in PARTICIPATE_VERBS:
+        if lemma in attend_verbs or lemma in word_set("participate_verbs.txt"):
             parts += subj_keys
-    if attached and a.head.lower_ == "for" and (lemma in TRAVEL_VERBS or lemma in MEET_FOR_VERBS):
+    if attached and a.head.lower_ == "for" and (lemma in word_set("travel_verbs.txt") or lemma in word_set("meet_for_verbs.txt")):
         parts += subj_keys          # "X is in Peru for a visit", "X and Y met for talks"
     if attached and a.head.lower_ in ("at", "in", "during", "on"):
         # "In a call on Friday, X told Y", "X said at the session"
         parts += subj_keys
-        if lemma in TELL_VERBS:
+        if lemma in word_set("tell_verbs.txt"):
             parts += [k for c in verb.children if c.dep_ in ("dobj", "dative") for k in actors_of(ctx, c, stop)]
     if not any(c.dep_ == "poss" for c in t.children) and (attached or role == "dobj") and \
             any(c.dep_ == "prep" and c.lower_ == "with" and actor_objects(ctx, c) for c in t.children):
         parts += subj_keys          # "X said after talks with Y": X is the other side
-    if role == "nsubj" and lemma in ASPECT_VERBS:
+    if role == "nsubj" and lemma in word_set("aspect_verbs.txt"):
         parts += [k for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
                   for k in actor_objects(ctx, c)]      # "talks went on, with X among those taking part"
     poss = [c.lower_ for c in a.children if c.dep_ == "poss" and c.pos_ == "PRON"]
-    if poss and lemma not in REPORT_VERBS and (
+    if poss and lemma not in word_set("report_verbs.txt") and (
             (poss[0] == "their" and (len(subj_keys) >= 2 or any(is_pair_expression(x) for x in subjects(verb))))
             or (poss[0] in ("his", "her") and len(subj_keys) == 1 and ctx.idx.type_of(subj_keys[0]) == "Person")):
         parts += subj_keys          # "X and Y opened their summit", "..., ending their talks"
@@ -114,14 +105,14 @@ def noun_parties(ctx: ArticleContext, m: EventMention, t: Token, verb: Token, su
             m.organizers += actors_in(ctx, agent, exclude)      # "a meeting called by X"
         elif agent and vl in attend_verbs and role.startswith("nsubj"):
             parts += actors_in(ctx, agent, exclude)            # "the ceremony was witnessed by X"
-        if role.startswith("nsubj") and vl in INCLUDE_VERBS and not negated(v):
+        if role.startswith("nsubj") and vl in word_set("include_verbs.txt") and not negated(v):
             parts += [k for c in v.children if c.dep_ == "dobj" for k in actors_in(ctx, list(c.subtree), exclude)]
     for c in t.children:             # "a ceremony presided over by X", "a delegation led by X"
         if c.dep_ == "acl":
             ag = [x for a in c.children if a.dep_ == "agent" for x in a.subtree]
             if c.lemma_.lower() in organizer_verbs:
                 m.organizers += actors_in(ctx, ag, exclude)
-            elif c.lemma_.lower() in attend_verbs | DELEGATE_VERBS:
+            elif c.lemma_.lower() in attend_verbs | word_set("delegate_verbs.txt"):
                 parts += actors_in(ctx, ag, exclude)
     if verb.dep_ == "relcl" and role == "dobj":
         if lemma in organizer_verbs:
@@ -141,7 +132,7 @@ def included(ctx: ArticleContext, t: Token, stop: set[int]) -> list[str]:
     out = []
     for h in heads:
         for c in h.children:
-            if c.dep_ == "relcl" and c.lemma_.lower() in INCLUDE_VERBS | {"gather"}:
+            if c.dep_ == "relcl" and c.lemma_.lower() in word_set("include_verbs.txt") | {"gather"}:
                 out += [k for o in c.children if o.dep_ == "dobj" for k in actors_of(ctx, o, stop)]
     return out
 
