@@ -9,7 +9,7 @@ Places: the most specific place the clause gives ('at the <venue> in <city>' is 
 government stands for its capital, a country only where no city is named); an event told as
 happening today with no place of its own happened at the article's dateline. Participants: the
 actors of the trigger's phrase, its verb's subject and objects (relative pronouns and 'the two
-leaders' resolved), 'joined/accompanied by', 'which included', 'with X among those present'; hosts,
+leaders' resolved), 'joined/accompanied by', 'which included', 'with X taking part'; hosts,
 mediators and chairs are organisers; a place is never an attendee.
 
 The modules, in the order a mention is read: triggers (what names an event), when, where, who (with

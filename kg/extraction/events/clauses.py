@@ -55,7 +55,7 @@ def compounds_of(t: Token) -> list[Token]:
 
 def sharing_verbs(verb: Token) -> list[Token]:
     """Verbs whose date and place VERB shares when it has none: those it is coordinated with ('met X
-    and addressed Congress in Washington on Wednesday') and, for a non-finite verb, the clause it
+    and addressed the assembly in Oslo on Friday') and, for a non-finite verb, the clause it
     depends on ('..., ending their summit')."""
     out = []
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -69,12 +69,12 @@ def sharing_verbs(verb: Token) -> list[Token]:
             not any(c.dep_ in ("mark", "nsubj") for c in verb.children):
         out.append(verb.head if verb.head.pos_ in ("VERB", "AUX") else governing_verb(verb.head))
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.head.head.pos_ in ("VERB", "AUX"):
-        out.append(verb.head.head)       # "..., with X watching over the signing": the time of the main clause
+        out.append(verb.head.head)       # "..., with X looking on": the time of the main clause
     return [v for v in dict.fromkeys(out) if v.i != verb.i and v.pos_ in ("VERB", "AUX")]
 
 
 def part_anchor(t: Token) -> Token:
-    """'the second day of talks', 'a round of negotiations': the noun that stands in the clause for the event."""
+    """'the last day of talks', 'a round of negotiations': the noun that stands in the clause for the event."""
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in word_set("part_nouns.txt"):
         return t.head.head
     return t
@@ -91,7 +91,7 @@ def is_sequenced(t: Token) -> bool:
 
 
 def clause_negated(verb: Token) -> bool:
-    """Whether VERB's clause, or the clause it is the complement of, is negated ('not expected to attend')."""
+    """Whether VERB's clause, or the clause it is the complement of, is negated ('not due to attend')."""
     t = verb
     for _ in range(3):
         if negated(t):

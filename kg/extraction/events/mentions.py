@@ -63,7 +63,7 @@ def read_mention(ctx: ArticleContext, t: Token, sent: Span, stop: set[int]) -> E
     if is_verb and t.lemma_ in ("welcome", "host"):
         objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
         if not any(ctx.idx.in_span(list(o.subtree)) or is_pair_expression(o) for o in objs):
-            return None                 # "welcomed the prospect": no one was welcomed
+            return None                 # "welcomed the decision": no one was welcomed
     m = EventMention(kind=kind, name=name_of(t, ctx.doc), sent=sent)
     own_near = local_tokens(t, stop, NEAR_DEPS) if not is_verb else []
     acl = [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"] if not is_verb else []

@@ -134,7 +134,7 @@ class Merger:
                 if before:
                     max(before, key=lambda c: max(x.position for x in c if x.position < m.position)).append(m)
                 elif len(kin) == 1:
-                    kin[0].append(m)       # "at the signing ceremony, ..." told before the signing
+                    kin[0].append(m)       # "at the ceremony, ..." told before the signing
         joined = {id(m) for c in clusters for m in c}
         for m in sorted((m for m in ms if not m.date and m.location and id(m) not in joined), key=lambda m: m.position):
             home = [c for c in clusters if not any(x.date for x in c) and any(self.belongs(m, x) for x in c)]

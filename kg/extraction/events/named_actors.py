@@ -78,7 +78,7 @@ def subject_actors(ctx: ArticleContext, verb: Token, stop: set[int]) -> list[str
     out = []
     subs = subjects(verb)
     if not subs and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-        subs = subjects(verb.head.head)      # "X will attend the talks after meeting Y": X met Y
+        subs = subjects(verb.head.head)      # "X flew home after meeting Y": X met Y
     for s in subs:
         out += resolve_subject(ctx, s, verb, stop)
     return list(dict.fromkeys(out))
@@ -105,7 +105,7 @@ def resolve_subject(ctx: ArticleContext, s: Token, verb: Token, stop: set[int]) 
 
 
 def pair_words(ctx: ArticleContext, t: Token) -> list[str]:
-    """'the pair met', 'both leaders': the pair a subject or object stands for, if it is one."""
+    """'the pair spoke', 'both leaders': the pair a subject or object stands for, if it is one."""
     return list(pair_before(ctx, t.i) or ()) if is_pair_expression(t) else []
 
 

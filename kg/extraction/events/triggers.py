@@ -47,7 +47,7 @@ def noun_kind(tok: Token) -> str | None:
 
 
 def name_of(tok: Token, doc: Doc) -> str:
-    """The event's name as written: the trigger with its compounds and adjectives ('bilateral security talks')."""
+    """The event's name as written: the trigger with its compounds and adjectives ('bilateral trade talks')."""
     if tok.ent_type_ in ("ORG", "EVENT"):
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
@@ -62,13 +62,13 @@ def name_of(tok: Token, doc: Doc) -> str:
 
 
 def in_person(verb: Token) -> bool:
-    """'talked in person', 'spoke face to face': a meeting, not a call."""
+    """'spoke in person', 'chatted one on one': a meeting, not a call."""
     words = " ".join(x.lower_ for x in verb.subtree)
     return bool(re.search(r"\b(in person|face[- ]to[- ]face|one[- ]on[- ]one)\b", words))
 
 
 def sentence_triggers(ctx: ArticleContext, sent: Span) -> list[Token]:
-    """The tokens of a sentence that name an event ('the NATO-Russia Council meeting' counts once)."""
+    """The tokens of a sentence that name an event ('the Arctic Council meeting' counts once)."""
     triggers = [t for t in sent if is_trigger(ctx, t)]
     if any(t.lemma_.lower() == "council" for t in triggers):
         triggers = [t for t in triggers if not (t.lemma_.lower() == "council" and t.i + 1 < len(ctx.doc)
@@ -84,7 +84,7 @@ def is_trigger(ctx: ArticleContext, t: Token) -> bool:
     if t.pos_ in ("NOUN", "PROPN"):
         if t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN") and not noun_kind(t.head) \
                 and t.head.i > t.i:
-            return False                  # "the summit venue", "a joint summit statement"
+            return False                  # "the summit logo", "a summit press pass"
         if t.dep_ == "compound" and noun_kind(t.head):
             return False                  # "the signing ceremony": the ceremony is the mention
         if not_held(ctx, t):
@@ -104,11 +104,11 @@ def kind_of(ctx: ArticleContext, t: Token) -> str | None:
         if t.lemma_.lower() in word_set("agreement_nouns.txt"):
             deal = [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN" and
                     table("event_verbs.tsv").get(c.lemma_.lower()) == "Signing" and not negated(c)]
-            return "Signing" if deal else None       # "a deal brokered by X", "the accord signed in Y"
+            return "Signing" if deal else None       # "a pact sealed by X", "the accord signed in Y"
         kind = noun_kind(t)
         if kind == "Meeting" and t.lemma_.lower() in word_set("occasion_nouns.txt"):
             v = t.head
-            for _ in range(4):      # "signed the accords at a ceremony": the signing ceremony
+            for _ in range(4):      # "signed the treaty at a ceremony": the signing ceremony
                 if v.pos_ == "VERB" and v.lemma_.lower() in word_set("sign_verbs.txt"):
                     return "Signing"
                 if v.head.i == v.i:
@@ -147,8 +147,8 @@ def kind_of(ctx: ArticleContext, t: Token) -> str | None:
 
 
 def signs_agreement(t: Token) -> bool:
-    """'signed a deal/accord/treaty/declaration' (also 'signed what he called a document', 'the deal,
-    struck in X'); not 'no agreement was reached', 'did not sign the treaty'."""
+    """'signed a deal/accord/treaty/declaration' (also 'signed what officials termed a framework', 'the
+    treaty, sealed in X'); not 'no agreement was reached', 'did not sign the treaty'."""
     nouns = word_set("agreement_nouns.txt")
     if negated(t):
         return False
@@ -167,7 +167,7 @@ def signs_agreement(t: Token) -> bool:
 
 def not_held(ctx: ArticleContext, t: Token) -> bool:
     """An event noun that names no held event: one recurring ('summits every year'), wished for
-    ('agreed to hold talks', 'called for a summit') or heading another noun."""
+    ('pledged to hold talks', 'pressed for a summit') or heading another noun."""
     verb = governing_verb(t)
     clause = [x for x in verb.subtree] if verb.i != t.i else list(t.subtree)
     if any(x.lower_ in word_set("recurring_words.txt") for x in clause) or \
@@ -178,7 +178,7 @@ def not_held(ctx: ArticleContext, t: Token) -> bool:
     v = verb
     if t.dep_ in ("dobj", "nsubjpass") and t.head.i == v.i and v.dep_ == "xcomp" and \
             v.head.lemma_.lower() in word_set("plan_verbs.txt") and not has_day(ctx, v):
-        return True                   # "agreed to hold talks", "promised to hold summits"
+        return True                   # "pledged to hold talks", "hope to hold a summit"
     return False
 
 

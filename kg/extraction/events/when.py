@@ -1,6 +1,6 @@
 """When an event took place: the dates of its own phrase, then of its clause, then of the clause it is
 coordinated with or depends on, each resolved in its clause's tense; quoted 'today' counts from the
-day it was said, a lead's present perfect is the report's day, bounds ('by Sunday') date nothing."""
+day it was said, a lead's present perfect is the report's day, bounds ('by Thursday') date nothing."""
 from __future__ import annotations
 
 import re
@@ -15,7 +15,7 @@ from kg.extraction.syntax import governing_verb, tense
 from kg.lexicon import word_set
 from kg.records import DateValue
 
-# dates after these words bound the event, they do not date it ('a decision by Sunday')
+# dates after these words bound the event, they do not date it ('a reply by Thursday')
 BOUND_WORDS = {"since", "by", "until", "till", "before", "after", "through", "within"}
 LEDE_SENTENCES = 4          # the lead: where a dateline and the present perfect speak of the report's day
 
@@ -47,12 +47,12 @@ def lede_day(ctx: ArticleContext) -> date | None:
 
 def direction(verb: Token | None) -> str | None:
     """The time a clause looks to: its tense, else that of the clause it depends on ('agreed to open
-    ...', 'the talks, held on Monday', '..., capping off their summit'), else back for a participle
+    ...', 'the talks, held on Monday', '..., closing their summit'), else back for a participle
     with no finite clause; None (the nearest day) where nothing tells."""
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     if verb.tag_ == "VBN" and verb.dep_ == "acl":
-        return tense(verb) or "past"     # "a deal brokered on Friday", "talks held on Monday"
+        return tense(verb) or "past"     # "a pact sealed on Friday", "talks held on Monday"
     t = verb
     for _ in range(5):
         got = tense(t)
@@ -91,7 +91,7 @@ def resolve_date(ctx: ArticleContext, ent: Span, verb: Token | None) -> DateValu
 
 
 def said_on(ctx: ArticleContext, ent: Span) -> date | None:
-    """The day a quotation was said, when its sentence dates the saying ('tweeted on Tuesday: ...')."""
+    """The day a quotation was said, when its sentence dates the saying ('posted on Friday: ...')."""
     sent = ctx.sents[ctx.sent_no[ent.start]]
     for e in ctx.date_ents:
         if sent.start <= e.start < sent.end and e.start not in ctx.quoted:
@@ -105,7 +105,7 @@ def said_on(ctx: ArticleContext, ent: Span) -> date | None:
 
 def date_in(ctx: ArticleContext, toks: list[Token], verb: Token | None, owner: Token | None = None) -> DateValue | None:
     """The first date among TOKS (day-level first); dates owned by a later trigger, durations,
-    bounds ('since', 'by Sunday') and dates of other clauses are skipped."""
+    bounds ('since', 'by Thursday') and dates of other clauses are skipped."""
     found = []
     for t in toks:
         e = ctx.ents_by_token.get(t.i)
@@ -126,7 +126,7 @@ def date_in(ctx: ArticleContext, toks: list[Token], verb: Token | None, owner: T
 
 
 def dates_event(e: Span) -> bool:
-    """Whether a DATE entity can be an event's day: not a bound ('by Sunday', 'since May') nor 'for months'."""
+    """Whether a DATE entity can be an event's day: not a bound ('by Thursday', 'since May') nor 'for months'."""
     doc = e.doc
     prev = doc[e.start - 1].lower_ if e.start else ""
     if prev in BOUND_WORDS or e[0].lower_ in BOUND_WORDS:

@@ -17,7 +17,7 @@ VISIT_PREPS = PLACE_PREPS | {"to"}
 
 def place_of(ctx: ArticleContext, t: Token, preps: set[str], anchors: set[int] | None = None) -> str | None:
     """The place key a token names when it is told as where (after 'in'/'at', 'in the city of X') on
-    one of ANCHORS (the trigger, its verb: not 'allies in Asia'), a seat of government standing for
+    one of ANCHORS (the trigger, its verb: not 'partners in Africa'), a seat of government standing for
     its capital; else None."""
     key = ctx.idx.at(t) or unnamed_city(ctx, t)
     if not key or ctx.types().get(key, ctx.idx.type_of(key)) not in PLACE_TYPES:

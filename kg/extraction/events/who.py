@@ -1,6 +1,6 @@
 """Who took part in an event and who organised it: the actors of the trigger's phrase, its verb's
 subject when it holds, attends or convenes the event, its objects for 'meet'/'welcome', 'joined by',
-'which included', 'with X among those present'; hosts, mediators and chairs are organisers; a place
+'which included', 'with X taking part'; hosts, mediators and chairs are organisers; a place
 is never an attendee."""
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from kg.lexicon import word_set
 def read_participants(ctx: ArticleContext, m: EventMention, t: Token, verb: Token, own_wide: list[Token],
                       stop: set[int]) -> None:
     """Attendees and organisers: actors of the trigger's phrase, the verb's subject when it holds,
-    attends or convenes the event, its objects for 'meet'/'welcome', and 'who chaired the call'."""
+    attends or convenes the event, its objects for 'meet'/'welcome', and 'who chaired the session'."""
     idx = ctx.idx
     exclude = {m.location} if m.location else set()
     exclude |= {k for k in idx.in_span(compounds_of(t)) if idx.type_of(k) == "City"}
@@ -28,7 +28,7 @@ def read_participants(ctx: ArticleContext, m: EventMention, t: Token, verb: Toke
     parts += [k for c in t.children if c.dep_ in ("poss", "nsubj") for k in pair_words(ctx, c)]
     subj_keys = [k for k in subject_actors(ctx, verb, stop) if k not in exclude]
     if clause_negated(verb):
-        subj_keys = []                  # "X is not expected to take part in the talks"
+        subj_keys = []                  # "X is not due to join the talks"
     if t.pos_ == "VERB":
         parts += verb_parties(ctx, m, t, verb, subj_keys, exclude, stop)
     else:
@@ -87,27 +87,27 @@ def noun_parties(ctx: ArticleContext, m: EventMention, t: Token, verb: Token, su
             parts += [k for c in verb.children if c.dep_ in ("dobj", "dative") for k in actors_of(ctx, c, stop)]
     if not any(c.dep_ == "poss" for c in t.children) and (attached or role == "dobj") and \
             any(c.dep_ == "prep" and c.lower_ == "with" and actor_objects(ctx, c) for c in t.children):
-        parts += subj_keys          # "X said after talks with Y": X is the other side
+        parts += subj_keys          # "X spoke after a meeting with Y": X is the other side
     if role == "nsubj" and lemma in word_set("aspect_verbs.txt"):
         parts += [k for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
-                  for k in actor_objects(ctx, c)]      # "talks went on, with X among those taking part"
+                  for k in actor_objects(ctx, c)]      # "the talks opened, with X at the table"
     poss = [c.lower_ for c in a.children if c.dep_ == "poss" and c.pos_ == "PRON"]
     if poss and lemma not in word_set("report_verbs.txt") and (
             (poss[0] == "their" and (len(subj_keys) >= 2 or any(is_pair_expression(x) for x in subjects(verb))))
             or (poss[0] in ("his", "her") and len(subj_keys) == 1 and ctx.idx.type_of(subj_keys[0]) == "Person")):
-        parts += subj_keys          # "X and Y opened their summit", "..., ending their talks"
+        parts += subj_keys          # "X and Y began their talks", "..., ending their summit"
     shared = [v for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB" and
               not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)] if role.startswith("nsubj") else []
-    for v in [verb] + shared:        # "the talks will include X and will be led by Y"
+    for v in [verb] + shared:        # "the summit will bring together X and be chaired by Y"
         vl = v.lemma_.lower()
         agent = [x for c in v.children if c.dep_ == "agent" for x in c.subtree]
         if agent and vl in organizer_verbs:
             m.organizers += actors_in(ctx, agent, exclude)      # "a meeting called by X"
         elif agent and vl in attend_verbs and role.startswith("nsubj"):
-            parts += actors_in(ctx, agent, exclude)            # "the ceremony was witnessed by X"
+            parts += actors_in(ctx, agent, exclude)            # "the session was attended by X"
         if role.startswith("nsubj") and vl in word_set("include_verbs.txt") and not negated(v):
             parts += [k for c in v.children if c.dep_ == "dobj" for k in actors_in(ctx, list(c.subtree), exclude)]
-    for c in t.children:             # "a ceremony presided over by X", "a delegation led by X"
+    for c in t.children:             # "a session chaired by X", "a delegation led by X"
         if c.dep_ == "acl":
             ag = [x for a in c.children if a.dep_ == "agent" for x in a.subtree]
             if c.lemma_.lower() in organizer_verbs:
@@ -124,7 +124,7 @@ def noun_parties(ctx: ArticleContext, m: EventMention, t: Token, verb: Token, su
 
 
 def included(ctx: ArticleContext, t: Token, stop: set[int]) -> list[str]:
-    """'talks, which included X and Y' (also on 'the first round of talks')."""
+    """'talks, which involved X and Y' (also on 'the opening round of talks')."""
     heads = [t] + ([t.head.head] if t.dep_ == "pobj" and t.head.lower_ == "of" else [])
     owner = [t] + ([t.head] if t.dep_ in ("nsubj", "nsubjpass") else [])
     heads += [g for h in owner for p in h.children if p.dep_ == "prep" and p.lower_ in ("in", "under", "within")
