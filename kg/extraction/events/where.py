@@ -24,9 +24,6 @@ def place_of(ctx: ArticleContext, t: Token, preps: set[str], anchors: set[int] |
         return None
     prep = place_preposition(ctx, t)
     if prep is None:
-        if t.i + 2 < len(ctx.doc) and ctx.doc[t.i + 1].text == "-" and ctx.doc[t.i + 2].lower_ == "based" \
-                and "in" in preps:
-            return key
         return None
     if prep.lower_ not in preps or (anchors is not None and prep.head.i not in anchors):
         return None
@@ -196,7 +193,22 @@ def where(ctx: ArticleContext, t: Token, verb: Token, kind: str, own_near, own_w
             if got:
                 return got
     if kind == "Visit" and verb.pos_ in ("VERB", "AUX"):
-        return visit_place(ctx, verb)
+        got = visit_place(ctx, verb)
+        if got:
+            return got
+    return organisation_seat(ctx, own_wide + clause)
+
+
+def organisation_seat(ctx: ArticleContext, toks: list[Token]) -> str | None:
+    """'talks in the Geneva-based X format', 'a meeting involving the Nairobi-based X': the seat of an
+    organisation the event is held in or involves, told as 'X-based', as a last resort where nothing
+    else in the phrase or clause places the event."""
+    doc = ctx.doc
+    for t in toks:
+        if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ == "based" \
+                and (key := ctx.idx.at(t)) and ctx.types().get(key, ctx.idx.type_of(key)) in ("City", "Place") \
+                and (org := ctx.idx.at(doc[t.i + 2].head)) and ctx.idx.type_of(org) == "Organization":
+            return key
     return None
 
 
