@@ -147,14 +147,12 @@ def kind_of(ctx: ArticleContext, t: Token) -> str | None:
 
 
 def signs_agreement(t: Token) -> bool:
-    """'signed a deal/accord/treaty/declaration' (also 'signed what officials termed a framework', 'the
-    treaty, sealed in X'); not 'no agreement was reached', 'did not sign the treaty'."""
+    """'signed a deal/accord/treaty/declaration' (also 'the treaty, sealed in X'); not 'no agreement was
+    reached', 'did not sign the treaty'."""
     nouns = word_set("agreement_nouns.txt")
     if negated(t):
         return False
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [g for c in t.children if c.dep_ == "ccomp" and any(x.lower_ == "what" for x in c.children)
-             for g in c.children if g.dep_ in ("oprd", "dobj", "attr")]
     if t.dep_ == "acl" and t.tag_ == "VBN":
         objs.append(t.head)
     for o in objs:

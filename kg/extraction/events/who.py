@@ -45,8 +45,6 @@ def verb_parties(ctx: ArticleContext, m: EventMention, t: Token, verb: Token, su
     lemma = verb.lemma_.lower()
     objs = [c for c in t.children if c.dep_ in ("dobj", "dative") or
             (c.dep_ == "prep" and c.lower_ in ("with", "to", "alongside"))]
-    objs += [g for c in t.children if c.dep_ == "ccomp" and any(x.lower_ == "what" for x in c.children)
-             for g in c.children if g.dep_ == "prep" and g.lower_ in ("with", "alongside")]
     obj_keys = [k for o in objs for k in actors_of(ctx, o, stop) if k not in exclude]
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children):     # "Y was welcomed by X"
         agent = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
