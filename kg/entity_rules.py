@@ -155,11 +155,12 @@ def honorifics_out(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
     out = []
     for e in spans:
         start = e.start
-        while e.label_ == "PERSON" and start < e.end - 1 and doc[start].lower_.rstrip(".") in honorifics():
+        while e.label_ in NAME_LABELS and start < e.end - 1 and doc[start].lower_.rstrip(".") in honorifics():
             start += 1
             if start < e.end and doc[start].text == ".":
                 start += 1
-        out.append(relabel(e, e.label_, start=start) if start != e.start and start < e.end else e)
+        # 'Mr Kovac' tagged as a place: a courtesy title is said only of a person
+        out.append(relabel(e, "PERSON", start=start) if start != e.start and start < e.end else e)
     return out
 
 

@@ -306,3 +306,17 @@ def test_a_surname_the_model_missed_is_the_person_named_before(nlp):
     idx = extract_actors(doc)
     [ev] = extract_events(doc, idx, REF)
     assert ev.kind == "Visit" and ev.location == "Place:warsaw" and "Person:markrutte" in ev.attendees
+
+
+def test_parties_not_topics_places_or_interviewers(parse):
+    from kg.extraction.events import extract_events
+    from datetime import date
+    ref = date(2025, 3, 4)
+    doc, idx = parse("Talks on Kosovo between Austria and Hungary opened in Vienna on Monday.")
+    [ev] = extract_events(doc, idx, ref)
+    assert {"Country:austria", "Country:hungary"} <= set(ev.attendees) and "Country:kosovo" not in ev.attendees
+    doc, idx = parse("Speaking to the Daily Planet on Sunday, Mr Kovac said the plan would fail.")
+    assert extract_events(doc, idx, ref) == []
+    doc, idx = parse("Peru and Chile signed a fisheries pact in Lima on Monday.")
+    [ev] = extract_events(doc, idx, ref)
+    assert {"Country:peru", "Country:chile"} <= set(ev.attendees)       # the host state named as a party stays

@@ -65,6 +65,7 @@ class Merger:
     def __init__(self, ctx: ArticleContext):
         self.types, self.names, self.known = ctx.types(), ctx.names(), ctx.contains
         self.ref = ctx.ref
+        self.mentions = ctx.idx.mentions
 
     def agree(self, a: str | None, b: str | None) -> bool:
         """Whether two mention places can be one event's place."""
@@ -169,6 +170,10 @@ class Merger:
         loc = max(locs, key=lambda k: (specificity(k, self.types, self.names), -locs.index(k))) if locs else None
         around = {b for a, b in self.known if a == loc} | {k for k in locs if k != loc}
         host = actor_key("Country", gazetteer().capital_of(self.names.get(loc, loc.split(":", 1)[1])) or "") if loc else None
+        spans = [(m.sent.start, m.sent.end) for m in c]
+        named = {x.key for x in self.mentions if any(a <= x.start < b for a, b in spans)}
+        if host in named:
+            host = None                # 'Peru and Chile met in Lima': the host state named as a party is one
         att = list(dict.fromkeys(k for m in c for k in m.attendees if k not in (loc, host) and k not in around))
         org = list(dict.fromkeys(k for m in c for k in m.organizers if k != loc))
         names = tuple(dict.fromkeys(m.name for m in c if m.name))

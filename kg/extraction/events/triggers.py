@@ -129,6 +129,8 @@ def kind_of(ctx: ArticleContext, t: Token) -> str | None:
         partners = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
         partners += [p for o in t.children if o.dep_ == "dobj" for p in o.children
                      if p.dep_ == "prep" and p.lower_ == "with"]      # "discussed X with Y", hung on X
+        if any(is_press(ctx, x) for p in partners for x in p.subtree):
+            return None                               # "speaking to a broadcaster": an interview, no meeting
         if any(actor_objects(ctx, p) for p in partners):
             return "Meeting" if lemma in ("discuss", "dine") or in_person(t) else kind
         subj = [s for s in t.children if s.dep_ == "nsubj"]
@@ -144,6 +146,17 @@ def kind_of(ctx: ArticleContext, t: Token) -> str | None:
         subj = subject_actors(ctx, t, set())
         return kind if subj and visit_place(ctx, t) else None
     return kind
+
+
+def is_press(ctx: ArticleContext, t: Token) -> bool:
+    """A news outlet or a journalist ('the BBC', 'Daily News', 'reporters'): whom one gives an interview."""
+    key = ctx.idx.at(t)
+    if key is not None:
+        names = {n.lower() for n in ctx.idx.actors[key].names} if key in ctx.idx.actors else set()
+        return bool(names & {n.lower() for n in word_set("news_outlets.txt")}) or any(
+            re.search(r"\b(news|times|post|press|daily|channel|radio|television|tv|broadcast\w*|agency|journal|herald|gazette)\b",
+                      n) for n in names)
+    return t.lemma_.lower() in ("reporter", "journalist", "newspaper", "broadcaster", "interviewer", "press", "media")
 
 
 def signs_agreement(t: Token) -> bool:

@@ -24,7 +24,7 @@ def read_participants(ctx: ArticleContext, m: EventMention, t: Token, verb: Toke
     exclude = {m.location} if m.location else set()
     exclude |= {k for k in idx.in_span(compounds_of(t)) if idx.type_of(k) == "City"}
     exclude |= set(contains_of(ctx, m.location))
-    parts = actors_in(ctx, own_wide, exclude) + split_pairs(ctx, m.name)
+    parts = actors_in(ctx, phrase_parties(t, m, own_wide), exclude) + split_pairs(ctx, m.name)
     parts += [k for c in t.children if c.dep_ in ("poss", "nsubj") for k in pair_words(ctx, c)]
     subj_keys = [k for k in subject_actors(ctx, verb, stop) if k not in exclude]
     if clause_negated(verb):
@@ -36,6 +36,23 @@ def read_participants(ctx: ArticleContext, m: EventMention, t: Token, verb: Toke
     m.organizers = [k for k in dict.fromkeys(m.organizers) if k not in exclude]
     m.attendees = [k for k in dict.fromkeys(parts + m.organizers)
                    if idx.type_of(k) not in ("City", "Place") and k not in exclude]
+
+
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning", "into", "against", "toward", "towards"}
+WHERE_PREPS = {"in", "at", "outside", "inside", "near", "across", "throughout"}
+
+
+def phrase_parties(t: Token, m: EventMention, own_wide: list[Token]) -> list[Token]:
+    """The tokens of an event noun's own phrase that can name its parties: not what it is about ('talks
+    on the tariffs'), not where it was ('outside the station'), and for a visit or trip not the place
+    before it ('a four-nation tour', 'an EU visit' names where one goes)."""
+    drop = set()
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS | WHERE_PREPS:
+            drop |= {x.i for x in c.subtree}
+        if m.kind == "Visit" and c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ != "PERSON":
+            drop |= {x.i for x in c.subtree}
+    return [x for x in own_wide if x.i not in drop]
 
 
 def verb_parties(ctx: ArticleContext, m: EventMention, t: Token, verb: Token, subj_keys: list[str],
