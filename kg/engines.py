@@ -7,6 +7,7 @@ workers need kg and the spaCy model installed (the same `pip install` as here).
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -26,6 +27,17 @@ def start_method() -> str:
     return "fork" if sys.platform.startswith("linux") and threading.active_count() == 1 else "spawn"
 
 
+def die_with_parent() -> None:
+    """In a worker process: end when the build that started it ends, even when that build is killed
+    (Linux: the parent-death signal), so that no parse goes on for nobody."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)    # PR_SET_PDEATHSIG
+        except OSError:
+            pass
+
+
 def process_pool_engine(processes: int, partition: int = PARTITION, progress=None) -> Engine:
     """Extraction in PROCESSES local worker processes, each parsing and extracting whole partitions
     (smaller ones towards the end, so that no worker waits for another's last partition)."""
@@ -33,7 +45,7 @@ def process_pool_engine(processes: int, partition: int = PARTITION, progress=Non
         parts = guided_partitions(articles, processes, partition)
         ctx = multiprocessing.get_context(start_method())
         out = []
-        with ProcessPoolExecutor(max_workers=processes, mp_context=ctx) as pool:
+        with ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=die_with_parent) as pool:
             futures = [pool.submit(extract_articles, p, model, hint, batch_size) for p in parts]
             for part, fut in zip(parts, futures):
                 out += fut.result()

@@ -24,6 +24,14 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined once and kept (spaCy's Doc.text joins every token on each call)."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
 def particles() -> frozenset[str]:
     """Lower-case words inside personal names: von, van, der, de, la, bin, al, ibn ..."""
     return word_set("name_particles.txt")
@@ -48,11 +56,12 @@ class NameFacts:
     def of(cls, doc: Doc, spans: list[Span]) -> "NameFacts":
         """The facts of DOC with entity spans SPANS."""
         facts = cls()
+        text = doc_text(doc)
         title = re.compile(rf"(?<![\w-])(?:{title_rx()})\.?\s+$", re.I)
         for t in doc:
             if t.i and t.text[:1].isupper():
                 prev = doc[t.i - 1]
-                if prev.lower_.rstrip(".") in honorifics() or title.search(doc.text[max(0, t.idx - 60):t.idx]):
+                if prev.lower_.rstrip(".") in honorifics() or title.search(text[max(0, t.idx - 60):t.idx]):
                     facts.titled.add(t.text)
         return facts.with_spans(spans)
 
@@ -106,7 +115,7 @@ def trim_edges(doc: Doc, spans: list[Span], facts: NameFacts) -> list[Span]:
             if inner is not None:
                 end = inner                  # 'Lopez the Peruvian envoy': the name ends before the determiner
             here = doc[start:end]
-            title = re.search(r"(?<![\w-])" + title_rx(), doc.text[here.start_char:here.end_char + 60], re.I)
+            title = re.search(r"(?<![\w-])" + title_rx(), doc_text(doc)[here.start_char:here.end_char + 60], re.I)
             if e.label_ == "ORG" and title and 0 < title.start() < len(here.text) and title.group(0)[:1].isupper():
                 cut = here.char_span(0, title.start(), alignment_mode="contract")
                 end = cut.end if cut is not None and len(cut) else end    # 'Chilean Labour Minister' tagged as one name

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 NAME_STOP_WORDS = {"of", "for", "and", "in", "the", "on", "to", "&"}
 
@@ -14,8 +15,10 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in t if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key ('U.S.' == 'US', 'the EU' == 'EU')."""
+    """Case-, accent- and punctuation-insensitive key ('U.S.' == 'US', 'the EU' == 'EU'); names repeat
+    through a build, so keys are kept."""
     t = strip_accents(text).lower()
     t = re.sub(r"^the\s+", "", t.strip())
     t = re.sub(r"['’]s$", "", t)

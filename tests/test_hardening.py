@@ -25,6 +25,23 @@ def article(i: int) -> str:
             + "The two ministers also spoke about energy and migration with officials from Spain and Greece. " * 30)
 
 
+def no_process_reads(folder: Path, wait: float = 10.0) -> bool:
+    """Whether, within WAIT seconds, no process is left whose command line names FOLDER."""
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        alive = []
+        for cmd in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                if str(folder).encode() in cmd.read_bytes():
+                    alive.append(cmd)
+            except OSError:
+                continue
+        if not alive:
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def test_killed_build_leaves_previous_output_whole(tmp_path):
     small, big, out = tmp_path / "small", tmp_path / "big", tmp_path / "out"
     small.mkdir()
@@ -40,6 +57,7 @@ def test_killed_build_leaves_previous_output_whole(tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
+    assert no_process_reads(big), "worker processes outlived the killed build"
     for p, data in before.items():
         assert p.read_bytes() == data, p
     Graph().parse(out / "graph.ttl")

@@ -7,7 +7,7 @@ from typing import Iterable, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extraction.syntax import sentence_of
+from kg.extraction.syntax import doc_text, sentence_of
 from kg.geo import gazetteer
 from kg.names import fold, initials
 from kg.lexicon import table, word_set
@@ -248,7 +248,7 @@ QUOTED_MIDDLE = re.compile(r"(?P<first>[A-Z][\w\-]+)\s+[\"“'‘](?P<nick>[A-Z]
 def nicknames(doc: Doc, full: list[str]) -> list[tuple[str, str]]:
     """(nickname, full name) pairs the article states: 'Juan Diego Rojas (JDR)', 'X, known as Y',
     'Roberto “Tito” Alvarez'."""
-    text, out = doc.text, []
+    text, out = doc_text(doc), []
     gz = gazetteer()
     for f in full:
         for m in re.finditer(re.escape(f), text):
@@ -315,7 +315,7 @@ PLACE_TYPES = ("City", "Place", "Country")
 def containment(idx: ActorIndex) -> dict[str, set]:
     """Which places the text puts in which: 'the X Palace in Y', 'X, Y' (a city and its country or
     region), "Y's X Palace". Keys of the contained place -> keys of the containers."""
-    doc, text = idx.doc, idx.doc.text
+    doc, text = idx.doc, doc_text(idx.doc)
     places = sorted((m for m in idx.mentions if m.end > m.start and idx.type_of(m.key) in PLACE_TYPES),
                     key=lambda m: m.start_char)
     gz = gazetteer()
@@ -359,7 +359,7 @@ def dateline_actors(dateline: str | None) -> list[Actor]:
 def acronym_aliases(doc: Doc) -> dict[str, str]:
     """'Organization for Security and Co-operation in Europe (OSCE)' -> {'OSCE': long name}."""
     out = {}
-    for m in re.finditer(r"([A-Z][\w\-'’]*(?:\s+(?:[A-Z][\w\-'’]*|of|for|and|in|the|on|&)){1,9})\s*\(([A-Z]{2,8})\)", doc.text):
+    for m in re.finditer(r"([A-Z][\w\-'’]*(?:\s+(?:[A-Z][\w\-'’]*|of|for|and|in|the|on|&)){1,9})\s*\(([A-Z]{2,8})\)", doc_text(doc)):
         words = m.group(1).split()
         for i in range(len(words)):
             cand = words[i:]

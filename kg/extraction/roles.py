@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extraction.actors import ActorIndex, state_of
-from kg.extraction.syntax import sentence_of
+from kg.extraction.syntax import doc_text, sentence_of
 from kg.lexicon import data_lines, table, title_rx, word_set
 from kg.records import Role
 
@@ -42,7 +42,7 @@ def _title_start():
 def title_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of capitalised titles ('Secretary of State'): entities inside them are not actors."""
     rx, first = _title_start()
-    text, spans, end = doc.text, [], -1
+    text, spans, end = doc_text(doc), [], -1
     for tok in doc:
         if tok.idx >= end and tok.lower_ in first:
             m = rx.match(text, tok.idx)
@@ -73,7 +73,7 @@ class RoleReader:
     """Reads the roles of the persons of one parsed article."""
 
     def __init__(self, doc: Doc, idx: ActorIndex):
-        self.doc, self.idx, self.text = doc, idx, doc.text
+        self.doc, self.idx, self.text = doc, idx, doc_text(doc)
         self.orgs = [m for m in idx.mentions if m.end > m.start and idx.actors[m.key].type in ORG_TYPES + ("City",)]
         title = title_rx()
         self.before = re.compile(rf"(?<![\w-])(?P<title>{title})\.?(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>[A-Z][^,]*?))?"

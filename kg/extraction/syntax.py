@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.entity_rules import doc_text  # noqa: F401  (re-exported for the extractors)
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
 FUTURE_LEMMAS = {"schedule", "plan", "expect", "set", "due", "prepare", "upcoming", "propose"}

@@ -7,6 +7,7 @@ import re
 from kg.extraction.actors import actor_key
 from kg.extraction.events.context import ArticleContext
 from kg.extraction.events.places import PLACE_TYPES
+from kg.extraction.syntax import doc_text
 from kg.names import fold
 
 DATELINE_RX = re.compile(r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,30}?(?:,\s*[A-Z][A-Za-z.\- ]{1,25}?)?)\s*"
@@ -21,7 +22,7 @@ def dateline_place(ctx: ArticleContext, meta_dateline: str | None) -> str | None
     texts = [meta_dateline] if meta_dateline else []
     ctx.dateline_sents = {0, 1} if meta_dateline else set()
     for n, sent in enumerate(ctx.sents[:6]):
-        rest = ctx.doc.text[sent.start_char:]
+        rest = doc_text(ctx.doc)[sent.start_char:]
         lead = len(rest) - len(rest.lstrip())
         m = DATELINE_RX.match(rest.lstrip())
         if m and not meta_dateline:
