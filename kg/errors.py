@@ -13,6 +13,10 @@ class InputError(KgError):
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self):
+        """Picklable (a worker process hands it back to the build)."""
+        return (type(self), (self.path, self.problem, self.line))
+
 
 class ModelError(KgError):
     """The spaCy pipeline asked for cannot be loaded."""
@@ -28,3 +32,7 @@ class BuildError(KgError):
     def __init__(self, message: str, errors=()):
         super().__init__(message)
         self.errors = list(errors)
+
+    def __reduce__(self):
+        """Picklable, like InputError."""
+        return (type(self), (str(self), self.errors))

@@ -130,3 +130,12 @@ def test_per_article_turtle_is_deterministic(seeds_build, tmp_path):
     build([ROOT / "seeds"], tmp_path)
     for f in (out / "articles").glob("*.ttl"):
         assert (tmp_path / "articles" / f.name).read_bytes() == f.read_bytes()
+
+
+def test_errors_cross_process_boundaries():
+    import pickle
+    from kg.errors import BuildError, InputError
+    e = pickle.loads(pickle.dumps(InputError("a.txt", "empty article (no text)", 3)))
+    assert str(e) == "a.txt:3: empty article (no text)" and e.line == 3
+    b = pickle.loads(pickle.dumps(BuildError("nothing written", [e])))
+    assert str(b) == "nothing written" and str(b.errors[0]) == str(e)
