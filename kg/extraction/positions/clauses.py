@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extraction.positions.labels import (ACTIVE_SUBJECT_DEPS, CLAUSE_SUBJECT_DEPS, NOUN_PREFIX_DEPS,
+                                            OWN_CONTENT_DEPS, PASSIVE_DEPS)
 from kg.extraction.syntax import conjuncts, sentence_of, subjects
 
 
@@ -17,7 +19,7 @@ def clause_roots(toks: list[Token]) -> list[Token]:
 def bare_attribution(verb: Token) -> bool:
     """'says X, a banker.' or 'he said.': a sentence that is only the verb of saying and its subject,
     attributing the quotation before it."""
-    if verb.dep_ != "ROOT" or any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in verb.children):
+    if verb.dep_ != "ROOT" or any(c.dep_ in OWN_CONTENT_DEPS for c in verb.children):
         return False
     subject = {x.i for s_ in subjects(verb) for x in s_.subtree}
     return all(t.i in subject or t.is_punct or t.is_space for t in sentence_of(verb) if t.i < verb.i)
@@ -29,26 +31,26 @@ def said_of_head(verb: Token) -> list[Token]:
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return []
     clause = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and
-              not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+              not any(g.dep_ in CLAUSE_SUBJECT_DEPS for g in c.children)]
     if not clause:
         return []
     head = verb.head
-    noun = [head] + [c for c in head.children if c.dep_ in ("det", "compound", "amod") and c.i < head.i]
+    noun = [head] + [c for c in head.children if c.dep_ in NOUN_PREFIX_DEPS and c.i < head.i]
     return sorted(noun + [x for c in clause for x in c.subtree], key=lambda t: t.i)
 
 
 def passive(tok: Token) -> bool:
     """'pushed into a deal', 'is supported by': the subject undergoes the verb, it holds nothing."""
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+    if any(c.dep_ in PASSIVE_DEPS for c in tok.children):
         return True
-    own_subject = any(c.dep_ in ("nsubj", "csubj") for c in tok.children)
+    own_subject = any(c.dep_ in ACTIVE_SUBJECT_DEPS for c in tok.children)
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
     return tok.tag_ == "VBN" and not own_subject and not perfect and tok.dep_ != "conj"
 
 
 def agent(tok: Token) -> Token | None:
     """The 'by' agent of a passive stance verb ('backed by X', 'a plan proposed by X')."""
-    if not (any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ == "acl")):
+    if not (any(c.dep_ in PASSIVE_DEPS for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ == "acl")):
         return None
     for c in tok.children:
         if c.dep_ == "agent":

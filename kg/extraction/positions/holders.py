@@ -16,20 +16,14 @@ from spacy.tokens import Span, Token
 from kg.extraction.actors import state_of
 from kg.extraction.positions.clauses import bare_attribution
 from kg.extraction.positions.context import PositionContext
+from kg.extraction.positions.labels import (ACTOR_MODIFIER_DEPS, ASIDE_CLAUSE_DEPS, DEPENDENT_CLAUSE_DEPS,
+                                            GROUP_SIZE_DEPS, SET_ASIDE_DEPS, SUBJECT_DEPS, SUBJECT_OR_POSSESSOR_DEPS)
 from kg.extraction.positions.people import known_person, sex_of, title_holder
-from kg.extraction.positions.press import OUTLET_WORDS
+from kg.extraction.positions.press import is_press_noun
 from kg.extraction.positions.quotes import goes_on, says
-from kg.extraction.positions.words import (FIRST_PERSON, NUMBERS, PERSON_PRONOUNS, THING_PRONOUNS, is_pronoun,
-                                           is_saying)
+from kg.extraction.positions.words import FIRST_PERSON, NUMBERS, PERSON_PRONOUNS, THING_PRONOUNS, is_pronoun, is_saying
 from kg.extraction.syntax import conjuncts, sentence_of, subjects
-from kg.lexicon import title_rx, word_set
-
-# Nouns for a group of actors named just before ('the two leaders', 'both countries').
-GROUP_NOUNS = {"leader", "side", "country", "nation", "pair", "power", "government", "party", "counterpart",
-               "man", "woman", "president", "state", "neighbour", "neighbor", "ally", "partner"}
-PERSON_GROUP_NOUNS = {"leader", "pair", "counterpart", "man", "woman", "president"}
-DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "declaration", "readout"}
-
+from kg.lexicon import table, title_rx, word_set
 
 def speaks_for(tok: Token) -> bool:
     """Whether a noun names people or a body who speak for the actor beside it ('a UN official',
@@ -115,7 +109,7 @@ def one(ctx: PositionContext, tok: Token, depth: int = 0) -> tuple[str, ...]:
             return (known,)
     lemma = tok.lemma_.lower()
     mods = modifiers(ctx, tok)
-    if lemma in OUTLET_WORDS:          # the press reports; a state's own media speak for it
+    if is_press_noun(tok):             # the press reports; a state's own media speak for it
         state = any(c.lower_ == "state" for c in tok.children)
         return tuple(k for k in mods if ctx.idx.type_of(k) == "Country") if state else ()
     for c in tok.children:
@@ -127,7 +121,7 @@ def one(ctx: PositionContext, tok: Token, depth: int = 0) -> tuple[str, ...]:
     group = group_before(ctx, tok, depth)
     if group:
         return group
-    if not mods and lemma in DOCUMENT_NOUNS:
+    if not mods and lemma in word_set("document_nouns.txt"):
         return document_owner(ctx, tok, depth)
     return mods if speaks_for(tok) else ()
 
@@ -162,7 +156,7 @@ def modifiers(ctx: PositionContext, tok: Token) -> tuple[str, ...]:
     """Actors that modify a noun: 'US officials', 'a UN source', 'officials from Ottawa'."""
     out = []
     for c in tok.children:
-        if c.dep_ in ("compound", "amod", "poss", "nmod") and not is_pronoun(c):
+        if c.dep_ in ACTOR_MODIFIER_DEPS and not is_pronoun(c):
             k = ctx.idx.at(c)
             if k:
                 out.append(state_of(ctx.idx.actors, k))
@@ -183,15 +177,15 @@ def group_before(ctx: PositionContext, tok: Token, depth: int) -> tuple[str, ...
     if depth > 3:
         return ()
     plural = tok.tag_ in ("NNS", "NNPS") or lemma == "pair"
-    if tok.lower_ != "both" and not (lemma in GROUP_NOUNS and plural):
+    if tok.lower_ != "both" and not (lemma in table("group_nouns.tsv") and plural):
         return ()
-    kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "quantmod")}
+    kids = {c.lower_ for c in tok.children if c.dep_ in GROUP_SIZE_DEPS}
     if tok.lower_ != "both" and not kids & ({"the", "both", "these", "all"} | set(NUMBERS)):
         return ()
     if any(c.dep_ == "prep" for c in tok.children):
         return ()                    # "the leaders of X and Y" name their members themselves
     size = next((NUMBERS[k] for k in kids if k in NUMBERS), 2 if tok.lower_ == "both" else None)
-    return last_group(ctx, tok, size, persons=lemma in PERSON_GROUP_NOUNS, depth=depth)
+    return last_group(ctx, tok, size, persons=table("group_nouns.tsv").get(lemma) == "person", depth=depth)
 
 
 def last_group(ctx: PositionContext, tok: Token, size: int | None, persons: bool = False,
@@ -246,9 +240,9 @@ def antecedent(ctx: PositionContext, tok: Token, depth: int) -> tuple[str, ...]:
         for s_ in subjects(v):
             if not is_pronoun(s_) and s_.i < tok.i and fits(keys := resolve(ctx, s_, depth + 1)):
                 return keys
-    if tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+    if tok.dep_ in SUBJECT_OR_POSSESSOR_DEPS:
         for _ in range(3):           # "the mayor said she would...": the subject of the verb above
-            if v.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or v.head.i == v.i:
+            if v.dep_ not in DEPENDENT_CLAUSE_DEPS or v.head.i == v.i:
                 break
             v = v.head
             for s_ in subjects(v):
@@ -265,9 +259,9 @@ def antecedent(ctx: PositionContext, tok: Token, depth: int) -> tuple[str, ...]:
         for t in sorted(before, key=lambda t: (not main(t), -t.i)):      # the main clause's subject first
             agent = t.dep_ == "pobj" and t.head.dep_ == "agent"     # "… was repeated by X"
             clause = t.head.head if agent else t.head
-            if clause.dep_ in ("relcl", "acl"):
+            if clause.dep_ in ASIDE_CLAUSE_DEPS:
                 continue                 # "…, where his son had fought": not who the story is about
-            if (t.dep_ in ("nsubj", "nsubjpass") or agent) and ctx.in_quote(t) is None and \
+            if (t.dep_ in SUBJECT_DEPS or agent) and ctx.in_quote(t) is None and \
                     not (is_pronoun(t) and t.lower_ in FIRST_PERSON):
                 keys = resolve(ctx, t, depth + 1)
                 if fits(keys):
@@ -279,7 +273,7 @@ def antecedent(ctx: PositionContext, tok: Token, depth: int) -> tuple[str, ...]:
         for m in reversed(ctx.idx.mentions):
             if m.start < tok.i and ctx.idx.actors[m.key].type == "Person" and ctx.in_quote(ctx.doc[m.start]) is None:
                 head = ctx.doc[m.start:m.end].root
-                if head.dep_ not in ("pobj", "poss") and tok.i - m.start < 120 and fits((m.key,)):
+                if head.dep_ not in SET_ASIDE_DEPS and tok.i - m.start < 120 and fits((m.key,)):
                     return (m.key,)
     return ()
 
@@ -304,10 +298,9 @@ def claimed_by_other(ctx: PositionContext, tok: Token, holder: str) -> bool:
         if t.head.i == t.i:
             return False
         head = t.head
-        if t.dep_ in ("ccomp", "xcomp", "conj", "advcl") and (is_saying(head) or head.lemma_ in
-                                                               ("believe", "warn", "claim", "fear", "accuse", "allege", "think")):
+        if t.dep_ in DEPENDENT_CLAUSE_DEPS and (is_saying(head) or head.lemma_ in word_set("ascribing_verbs.txt")):
             subj = subjects(head)
-            if not subj or any(s.lower_ == "it" or s.lemma_.lower() in OUTLET_WORDS for s in subj):
+            if not subj or any(s.lower_ == "it" or is_press_noun(s) for s in subj):
                 return False
             reporters = [k for s in subj for k in resolve(ctx, s)]
             return bool(reporters) and holder not in reporters and \

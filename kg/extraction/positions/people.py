@@ -8,14 +8,9 @@ from spacy.tokens import Token
 
 from kg.extraction.actors import state_of
 from kg.extraction.positions.context import PositionContext
-from kg.extraction.positions.words import FEMALE, MALE
+from kg.extraction.positions.labels import TITLE_PREFIX_DEPS, TITLE_WORD_DEPS
+from kg.lexicon import table, word_set
 from kg.names import fold
-
-# Titles many people in one story may bear: without a state or body named they point at no one.
-SHARED_TITLES = {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "adviser", "advisor",
-                 "ambassador", "envoy", "diplomat", "lawmaker", "senator", "general", "officer", "aide", "source",
-                 "analyst", "expert", "negotiator", "representative", "member"}
-
 
 def known_person(ctx: PositionContext, tok: Token) -> str | None:
     """A name the actor filter set aside (one word opening a sentence, 'Weber, who …, said'; a name
@@ -25,20 +20,21 @@ def known_person(ctx: PositionContext, tok: Token) -> str | None:
     found = {k for k, a in ctx.idx.actors.items() if a.type == "Person"
              and any(fold(n.split()[-1]) == word or fold(n) == word for n in a.names)}
     if len(found) > 1:               # 'Lady X' beside 'Jane X': the one not named by an honorific
-        found = {k for k in found if ctx.idx.actors[k].name.split()[0].lower().rstrip(".") not in MALE | FEMALE}
+        found = {k for k in found
+                 if ctx.idx.actors[k].name.split()[0].lower().rstrip(".") not in table("sex_words.tsv")}
     return next(iter(found)) if len(found) == 1 else None
 
 
 def title_holder(ctx: PositionContext, tok: Token, mods: tuple[str, ...]) -> str | None:
     """'the Dutch prime minister', 'the PM': the one person the article gives that office (of that state)."""
-    if not ctx.roles or not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
+    if not ctx.roles or not any(c.dep_ in TITLE_PREFIX_DEPS for c in tok.children):
         return None
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return None
     word = tok.lemma_.lower()
-    if not mods and word in SHARED_TITLES:
+    if not mods and word in word_set("shared_titles.txt"):
         return None                  # 'the spokesman', 'the official': many people bear that title
-    words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and not ctx.idx.at(c)}
+    words = {c.lower_ for c in tok.children if c.dep_ in TITLE_WORD_DEPS and not ctx.idx.at(c)}
     found = set()
     for r in ctx.roles:
         title = r.title.lower()
@@ -61,17 +57,18 @@ def sex_of(ctx: PositionContext, key: str) -> str | None:
         doc = ctx.doc
         for m in ctx.idx.mentions:
             words = {doc[m.start - 1].lower_.rstrip(".") if m.start else "", doc[m.start].lower_.rstrip(".")}
-            got = "m" if words & MALE else "f" if words & FEMALE else None
+            told = {table("sex_words.tsv").get(w) for w in words}
+            got = "m" if "m" in told else "f" if "f" in told else None
             if got:
                 ctx.sexes.setdefault(m.key, set()).add(got)
         for t in doc:               # 'Baroness X' where X is not tagged as a name there
-            if t.lower_.rstrip(".") not in MALE | FEMALE or t.i + 1 >= len(doc):
+            if t.lower_.rstrip(".") not in table("sex_words.tsv") or t.i + 1 >= len(doc):
                 continue
             nxt = doc[t.i + 1]
             if nxt.pos_ == "PROPN":
                 named = ctx.idx.at(nxt) or known_person(ctx, nxt)
                 if named:
-                    ctx.sexes.setdefault(named, set()).add("m" if t.lower_.rstrip(".") in MALE else "f")
+                    ctx.sexes.setdefault(named, set()).add(table("sex_words.tsv")[t.lower_.rstrip(".")])
         for r in ctx.roles:
             t = r.title.lower()
             got = "f" if re.search(r"woman\b|\bmadam|\bqueen|\bfirst lady", t) else \

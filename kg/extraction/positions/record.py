@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from kg import dates
 from kg.extraction.positions.context import PositionContext
 from kg.extraction.positions.holders import speaker
+from kg.extraction.positions.labels import STATED_WITHIN_DEPS, TIME_DEPS
 from kg.extraction.positions.quotes import quote_in
 from kg.records import Position
 
@@ -37,7 +38,7 @@ def stated_on(ctx: PositionContext, verb: Token) -> str | None:
     t = verb
     for _ in range(3):
         for c in t.children:
-            cand = [c] if c.dep_ in ("npadvmod", "tmod") else \
+            cand = [c] if c.dep_ in TIME_DEPS else \
                 [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "on" else []
             for x in cand:
                 e = ctx.dates.get(x.i)
@@ -45,7 +46,7 @@ def stated_on(ctx: PositionContext, verb: Token) -> str | None:
                     got = dates.resolve(e.text, ctx.ref, "past", ctx.year_hint)
                     if got is not None and got.granularity == "day":
                         return got.iso
-        if t.dep_ not in ("ccomp", "xcomp", "conj") or t.head.i == t.i:
+        if t.dep_ not in STATED_WITHIN_DEPS or t.head.i == t.i:
             break
         t = t.head
     return None

@@ -9,16 +9,15 @@ from spacy.tokens import Span, Token
 from kg.extraction.positions.clauses import passive, said_of_head
 from kg.extraction.positions.context import PositionContext
 from kg.extraction.positions.holders import according_to, claimed_by_other, speaker, verb_holders
+from kg.extraction.positions.labels import REPORTED_DEPS
 from kg.extraction.positions.quotes import MIN_QUOTE_WORDS, goes_on, quote_in, says, whole
 from kg.extraction.positions.record import make
 from kg.extraction.positions.stances import content_stance, embedded, stance_of_verb, unsaid, worth_stating
 from kg.extraction.positions.topics import short, topic_text
 from kg.extraction.positions.words import PROSPECTIVE, WH_WORDS, is_pronoun
 from kg.extraction.syntax import sentence_of
+from kg.lexicon import word_set
 from kg.records import Position
-
-ANNOUNCING = {"announce", "confirm", "reveal", "disclose"}
-
 
 def run_of(ctx: PositionContext, q: int) -> int:
     """The first quotation of the run Q belongs to: quotations that go on from one another in the
@@ -46,11 +45,11 @@ def run(ctx: PositionContext, q: int) -> tuple[str, str]:
 
 def content(ctx: PositionContext, verb: Token) -> list[Token]:
     """What a verb of saying reports: its clause, or the quotation beside it in its sentence."""
-    clause = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") or
+    clause = [c for c in verb.children if c.dep_ in REPORTED_DEPS or
               (c.dep_ == "xcomp" and verb.lemma_ in ("claim",))]
     if len(clause) > 1:              # "X met Y and Z said S": the clauses after the verb
         clause = [c for c in clause if c.i > verb.i] or clause[-1:]
-    if not clause and verb.lemma_ in ANNOUNCING:     # 'announced a ceasefire': the thing made known
+    if not clause and verb.lemma_ in word_set("announcing_verbs.txt"):   # 'announced a truce': the thing made known
         clause = [c for c in verb.children if c.dep_ == "dobj" and not ctx.idx.at(c) and not is_pronoun(c)]
     toks = sorted({x for c in clause for x in c.subtree}, key=lambda t: t.i)
     if toks:

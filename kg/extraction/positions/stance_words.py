@@ -8,12 +8,14 @@ from spacy.tokens import Token
 from kg.extraction.positions.clauses import agent, content_clause, passive
 from kg.extraction.positions.context import PositionContext
 from kg.extraction.positions.holders import claimed_by_other, resolve, verb_holders
+from kg.extraction.positions.labels import (CALLED_AS_DEPS, CONDITION_DEPS, DESCRIBING_DEPS, NOUN_COMPOUND_DEPS,
+                                            NOUN_CONTENT_DEPS, OWNER_DEPS, PREDICATE_DEPS, PREP_DEPS)
 from kg.extraction.positions.record import make
 from kg.extraction.positions.stances import NEGATED_STANCE, embedded, evaluative, stance_of_verb
 from kg.extraction.positions.topics import informative, passive_topic, topic_text, topic_tokens
-from kg.extraction.positions.words import COGNITIVE, EVALUATIVE_VERBS, HEDGES
+from kg.extraction.positions.words import HEDGES
 from kg.extraction.syntax import negated, sentence_of
-from kg.lexicon import table
+from kg.lexicon import table, word_set
 from kg.records import Position
 
 COPULAS = {"be", "remain", "seem", "appear", "look", "feel", "become", "stay", "sound"}
@@ -42,9 +44,10 @@ def of_verb(ctx: PositionContext, tok: Token) -> list[Position]:
             return []
         holders = verb_holders(ctx, tok)
         toks = topic_tokens(ctx, tok)
-        if tok.lemma_ in COGNITIVE or st == "assert":
+        if tok.lemma_ in word_set("cognitive_verbs.txt") or st == "assert":
             if any(c.dep_ == "ccomp" for c in tok.children) and not (
-                    tok.lemma_ in EVALUATIVE_VERBS or evaluative(toks) or any(ctx.in_quote(t) is not None for t in toks)):
+                    tok.lemma_ in word_set("evaluative_verbs.txt") or evaluative(toks) or
+                    any(ctx.in_quote(t) is not None for t in toks)):
                 return []
     if not holders:
         return []
@@ -61,7 +64,7 @@ def of_verb(ctx: PositionContext, tok: Token) -> list[Position]:
 def of_calling(ctx: PositionContext, tok: Token) -> list[Position]:
     """'X called the talks "useful"', 'what she called a cynical move': X asserts it."""
     obj = [c for c in tok.children if c.dep_ == "dobj"]
-    pred = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")]
+    pred = [c for c in tok.children if c.dep_ in CALLED_AS_DEPS]
     if tok.dep_ == "relcl" and pred and not obj:
         obj = [tok.head]
     if not obj or not pred or passive(tok) or embedded(tok):
@@ -82,17 +85,17 @@ def of_adjective(ctx: PositionContext, tok: Token) -> list[Position]:
     the subject of the copula, or the noun the adjective describes."""
     adjectives = table("stance_adjectives.tsv")
     content = [c for c in tok.children if c.dep_ == "xcomp" or
-               (c.dep_ in ("prep", "agent") and c.lower_ in STATE_PREPS)]
+               (c.dep_ in PREP_DEPS and c.lower_ in STATE_PREPS)]
     paired = [c for c in content if f"{tok.lower_} {c.lower_}" in adjectives]
     if paired:                       # 'aligned against' / 'aligned with': the preposition decides
         content = paired[:1]
     st = adjectives[f"{tok.lower_} {paired[0].lower_}"] if paired else adjectives.get(tok.lower_)
     if st is None or tok.pos_ not in ("ADJ", "VERB") or not content:
         return []
-    if tok.dep_ in ("acomp", "oprd") and tok.head.lemma_ in COPULAS:
+    if tok.dep_ in PREDICATE_DEPS and tok.head.lemma_ in COPULAS:
         anchor = tok.head
         holders = verb_holders(ctx, anchor)
-    elif tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+    elif tok.dep_ in DESCRIBING_DEPS and tok.head.pos_ in ("NOUN", "PROPN"):
         anchor = tok
         holders = resolve(ctx, tok.head)
     elif tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children):
@@ -100,7 +103,7 @@ def of_adjective(ctx: PositionContext, tok: Token) -> list[Position]:
         holders = verb_holders(ctx, tok)
     else:
         return []
-    if anchor.dep_ in ("advcl", "relcl") or any(c.dep_ == "mark" for c in anchor.children):
+    if anchor.dep_ in CONDITION_DEPS or any(c.dep_ == "mark" for c in anchor.children):
         return []                      # "once Chile is ready to sign": a condition, not an offer
     if negated(anchor) or negated(tok):
         st = NEGATED_STANCE.get(st)
@@ -125,7 +128,7 @@ def of_noun(ctx: PositionContext, tok: Token) -> list[Position]:
         return []
     owners = [c for c in tok.children if c.dep_ == "poss"]
     if not owners:                   # "US concerns", "the Peruvian proposal" (not "Chile trade proposal")
-        owners = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and ctx.idx.at(c)
+        owners = [c for c in tok.children if c.dep_ in OWNER_DEPS and ctx.idx.at(c)
                   and ctx.idx.by_token[c.i].end == tok.i]
     owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                for g in c.children if g.dep_ == "pobj"]
@@ -136,9 +139,9 @@ def of_noun(ctx: PositionContext, tok: Token) -> list[Position]:
         return []
     owned = {x.i for o in owners for x in o.subtree}
     content = [c for c in tok.children if c.i not in owned and
-               (c.dep_ in ("prep", "acl", "ccomp") or c.dep_ == "relcl" and content_clause(c)) and
+               (c.dep_ in NOUN_CONTENT_DEPS or c.dep_ == "relcl" and content_clause(c)) and
                c.lower_ not in ("by", "from") and not any(a.dep_ == "agent" for a in c.children)]
-    nouns = [c for c in tok.children if c.i not in owned and c.dep_ in ("compound", "nmod") and c.i < tok.i]
+    nouns = [c for c in tok.children if c.i not in owned and c.dep_ in NOUN_COMPOUND_DEPS and c.i < tok.i]
     if not content and len(nouns) < 2:
         return []                    # "many security demands": no content to state
     kids = content + nouns + [c for c in tok.children if c.dep_ == "amod" and c.i not in owned]

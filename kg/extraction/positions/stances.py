@@ -8,25 +8,24 @@ import re
 from spacy.tokens import Token
 
 from kg.extraction.positions.clauses import clause_roots, said_of_head
-from kg.extraction.positions.press import OUTLET_WORDS
-from kg.extraction.positions.words import (COGNITIVE, CONCESSIVE, CONDITIONAL, EVALUATIVE_VERBS, MODALS, OBLIGATION,
-                                           is_saying, lemmas)
+from kg.extraction.positions.labels import (CLAUSE_SUBJECT_DEPS, CONCESSIVE_MARK_DEPS, NEGATIVE_WORD_DEPS,
+                                            OBJECT_OR_CLAUSE_DEPS, PARTICLE_DEPS, PREDICATE_DEPS, PURPOSE_DEPS,
+                                            SAYING_ON_ITS_OWN_DEPS, SUBJECT_DEPS)
+from kg.extraction.positions.words import CONCESSIVE, CONDITIONAL, MODALS, OBLIGATION, is_saying, lemmas
 from kg.extraction.syntax import negated
 from kg.lexicon import table, word_set
 
 # A negated stance turns round, or says nothing ('does not want' is no demand).
 NEGATED_STANCE = {"support": "oppose", "agree": "reject", "offer": "reject"}
-WITHHOLD = {"decline", "refuse", "fail", "avoid", "hesitate", "reluctant"}
-# Verbs of arranging, meeting and travelling: a reported clause about them reports arrangements.
-LOGISTICS = {"meet", "hold", "visit", "travel", "attend", "arrive", "leave", "fly", "begin", "start", "continue",
-             "resume", "host", "come", "go", "chat", "shake", "schedule", "see", "spend", "return", "depart"}
-LIGHT_VERBS = {"make", "give", "offer", "issue", "express", "voice", "extend", "announce", "reiterate", "reaffirm"}
 PARTICLES = {"back", "forward", "up", "down", "out", "off"}
+SIGNING_VERBS = {"sign", "ink"}                       # agreeing only when what is signed is an agreement
+AIM_VERBS = {"want", "seek", "hope", "insist"}        # a demand only with an object, a clause or 'for'/'on'
+ASSURANCE_NOUNS = {"assurance", "guarantee"}          # what they assure is their content, not a stance of its own
 
 
 def stance_key(tok: Token) -> str:
     """The lemma a stance table is looked up by, with its particle where it has one ('push back')."""
-    prt = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ in PARTICLES), None)
+    prt = next((c.lower_ for c in tok.children if c.dep_ in PARTICLE_DEPS and c.lower_ in PARTICLES), None)
     verbs = table("stance_verbs.tsv")
     for lemma in lemmas(tok):
         if prt and f"{lemma} {prt}" in verbs:
@@ -38,7 +37,7 @@ def stance_key(tok: Token) -> str:
 
 def light_stance(tok: Token) -> str | None:
     """The stance a light verb takes from its object ('make concessions', 'expressed gratitude')."""
-    if tok.lemma_.lower() not in LIGHT_VERBS:
+    if tok.lemma_.lower() not in word_set("light_verbs.txt"):
         return None
     for c in tok.children:
         if c.dep_ == "dobj":
@@ -60,15 +59,14 @@ def stance_of_verb(tok: Token) -> str | None:
     kids = list(tok.children)
     if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in kids):
         return None
-    if lemma in ("sign", "ink") and not any(c.dep_ == "dobj" and c.lemma_.lower() in word_set("agreement_nouns.txt")
+    if lemma in SIGNING_VERBS and not any(c.dep_ == "dobj" and c.lemma_.lower() in word_set("agreement_nouns.txt")
                                             for c in kids):
         return None                 # signing an agreement is agreeing to it; signing a law or a player is not
-    if lemma in ("want", "seek", "hope", "insist") and not any(c.dep_ in ("dobj", "ccomp") or
-                                                               (c.dep_ == "prep" and c.lower_ in ("for", "on"))
-                                                               for c in kids):
+    if lemma in AIM_VERBS and not any(c.dep_ in OBJECT_OR_CLAUSE_DEPS or
+                                      (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in kids):
         return None                 # wanting to do something oneself is an aim, not a demand on anyone
-    if lemma == "thank" and any(c.dep_ == "dobj" and (c.pos_ in ("PRON", "DET") or c.lemma_ in OUTLET_WORDS)
-                                for c in kids):
+    if lemma == "thank" and any(c.dep_ == "dobj" and (c.pos_ in ("PRON", "DET") or
+                                                      c.lemma_ in word_set("press_nouns.txt")) for c in kids):
         return None                 # thanks to the listener or the press are courtesy
     if negated(tok) or (tok.dep_ == "xcomp" and negated(tok.head)):
         return NEGATED_STANCE.get(st)
@@ -81,7 +79,7 @@ def obligation(toks: list[Token]) -> bool:
     for v in clause_roots(toks):
         if v.pos_ not in ("VERB", "AUX"):
             continue
-        subj = [c.i for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        subj = [c.i for c in v.children if c.dep_ in CLAUSE_SUBJECT_DEPS]
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATION and not any(i > c.i for i in subj) for c in v.children):
             return True
         if v.lemma_ in ("need", "have") and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
@@ -99,7 +97,7 @@ def consequence(toks: list[Token]) -> bool:
         if t.pos_ in ("VERB", "AUX") and \
                 any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo") for c in t.children) and \
                 any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-                    and any(m.dep_ in ("nsubj", "nsubjpass") for m in c.children) for c in t.children):
+                    and any(m.dep_ in SUBJECT_DEPS for m in c.children) for c in t.children):
             return True
     return False
 
@@ -122,9 +120,9 @@ def evaluative(toks: list[Token]) -> bool:
         if t.lower_ in MODALS and t.dep_ == "aux":
             return True
         if t.dep_ == "neg" or (t.lower_ in ("no", "never", "nothing", "none") and
-                               t.dep_ in ("det", "neg", "advmod", "nsubj")):
+                               t.dep_ in NEGATIVE_WORD_DEPS):
             return True
-        if t.pos_ == "ADJ" and t.dep_ in ("acomp", "oprd") or t.tag_ in ("JJR", "JJS", "RBR", "RBS"):
+        if t.pos_ == "ADJ" and t.dep_ in PREDICATE_DEPS or t.tag_ in ("JJR", "JJS", "RBR", "RBS"):
             return True
         if t.dep_ == "attr" and any(c.pos_ == "ADJ" and c.dep_ == "amod" for c in t.children):
             return True
@@ -150,15 +148,17 @@ def unsaid(verb: Token) -> bool:
     """'did not say', 'declined to say', 'refused to comment': nothing was stated."""
     if negated(verb):
         return True
-    return verb.dep_ == "xcomp" and (negated(verb.head) or verb.head.lemma_.lower() in WITHHOLD)
+    return verb.dep_ == "xcomp" and (negated(verb.head) or
+                                     verb.head.lemma_.lower() in word_set("withholding_words.txt"))
 
 
 def worth_stating(verb: Token, toks: list[Token]) -> bool:
     """Whether an unquoted reported clause is a position: anything but a report of arrangements
     ('X said the ministers will meet in Geneva'), unless even that is judged or prescribed."""
-    if verb.lemma_.lower() in EVALUATIVE_VERBS or evaluative(toks):
+    if verb.lemma_.lower() in word_set("evaluative_verbs.txt") or evaluative(toks):
         return True
-    return not any(r.pos_ in ("VERB", "AUX") and r.lemma_.lower() in LOGISTICS for r in clause_roots(toks))
+    return not any(r.pos_ in ("VERB", "AUX") and r.lemma_.lower() in word_set("arrangement_verbs.txt")
+                   for r in clause_roots(toks))
 
 
 def embedded(tok: Token) -> bool:
@@ -168,29 +168,30 @@ def embedded(tok: Token) -> bool:
     and the clause of a verb of saying stand on their own."""
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in tok.children):
         return True
-    if tok.dep_ == "relcl" and (is_saying(tok) or tok.lemma_ in COGNITIVE) and not said_of_head(tok):
+    if tok.dep_ == "relcl" and (is_saying(tok) or tok.lemma_ in word_set("cognitive_verbs.txt")) and \
+            not said_of_head(tok):
         return True
-    if tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.dep_ in PURPOSE_DEPS and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True
-    if is_saying(tok) and tok.dep_ in ("advcl", "xcomp", "conj"):
+    if is_saying(tok) and tok.dep_ in SAYING_ON_ITS_OWN_DEPS:
         return False                 # "..., saying that ...": an attribution of its own
     t = tok
     for _ in range(5):
         if t.head.i == t.i:
             return False
-        if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in CONCESSIVE for c in t.children):
+        if t.dep_ == "advcl" and any(c.dep_ in CONCESSIVE_MARK_DEPS and c.lower_ in CONCESSIVE for c in t.children):
             return False
         head = t.head
         if t.dep_ == "conj":
             t = head
             continue
         lemma = head.lemma_.lower()
-        if is_saying(head) or lemma in COGNITIVE:
+        if is_saying(head) or lemma in word_set("cognitive_verbs.txt"):
             return False
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in t.children):
             return True
         if (head.pos_ == "VERB" and table("stance_verbs.tsv").get(stance_key(head)) not in (None, "assert")) or \
-                (head.pos_ == "NOUN" and (lemma in table("stance_nouns.tsv") or lemma in ("assurance", "guarantee"))):
+                (head.pos_ == "NOUN" and (lemma in table("stance_nouns.tsv") or lemma in ASSURANCE_NOUNS)):
             return True
         t = head
     return False

@@ -8,12 +8,10 @@ from spacy.tokens import Token
 
 from kg.extraction.positions.clauses import content_clause
 from kg.extraction.positions.context import PositionContext
+from kg.extraction.positions.labels import CONTENT_DEPS, DATE_DEPS, NOUN_PREFIX_DEPS, PREP_DEPS, TRIM_DEPS
 from kg.extraction.positions.words import is_pronoun
 
 MAX_TOPIC_WORDS = 25
-# Dependents that carry what a stance verb is about, and asides a topic leaves out.
-CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "attr", "dative"}
-TRIM_DEPS = {"relcl", "appos", "parataxis", "npadvmod"}
 
 
 def topic_tokens(ctx: PositionContext, verb: Token) -> list[Token]:
@@ -29,7 +27,7 @@ def passive_topic(tok: Token) -> list[Token]:
     if subj:
         return sorted({x for s in subj for x in s.subtree}, key=lambda t: t.i)
     head = tok.head
-    return sorted([head] + [c for c in head.children if c.dep_ in ("det", "compound", "amod") and c.i < head.i],
+    return sorted([head] + [c for c in head.children if c.dep_ in NOUN_PREFIX_DEPS and c.i < head.i],
                   key=lambda t: t.i)
 
 
@@ -49,11 +47,11 @@ def topic_text(toks: list[Token]) -> str:
         if t.i in drop or t.i == toks[0].i:
             continue
         aside = t.dep_ in TRIM_DEPS and t.head.i in inside and not content_clause(t)
-        when = t.ent_type_ in ("DATE", "TIME") and t.dep_ in ("pobj", "npadvmod")
+        when = t.ent_type_ in ("DATE", "TIME") and t.dep_ in DATE_DEPS
         if aside or when:
             drop |= {x.i for x in t.subtree}
     for t in toks:                      # a preposition left without its object goes too
-        if t.dep_ in ("prep", "agent") and all(c.i in drop for c in t.children if c.dep_ == "pobj") and \
+        if t.dep_ in PREP_DEPS and all(c.i in drop for c in t.children if c.dep_ == "pobj") and \
                 any(c.dep_ == "pobj" for c in t.children):
             drop.add(t.i)
     kept = [t for t in toks if t.i not in drop]

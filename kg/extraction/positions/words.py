@@ -11,14 +11,7 @@ THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "them", "their"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours"}
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON
-MALE = {"mr", "sir", "lord", "king", "prince"}
-FEMALE = {"ms", "mrs", "miss", "madam", "lady", "dame", "baroness", "queen", "princess"}
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4}
-COGNITIVE = {"believe", "think", "feel", "consider", "regard", "view"}
-# Verbs whose clause is an evaluation of the speaker's own, not a neutral report of a fact.
-EVALUATIVE_VERBS = {"believe", "think", "feel", "consider", "regard", "view", "reaffirm", "underscore", "underline",
-                    "stress", "emphasize", "emphasise", "insist", "reiterate", "argue", "contend", "assert", "claim",
-                    "acknowledge", "admit", "concede", "declare"}
 OBLIGATION = {"should", "must", "ought"}
 MODALS = {"should", "must", "cannot", "can", "need", "ought", "could"}
 HEDGES = {"could", "might", "may"}
