@@ -77,7 +77,7 @@ def verb_holders(ctx: PositionContext, verb: Token) -> tuple[str, ...]:
 
 
 def dateline(ctx: PositionContext, tok: Token) -> bool:
-    """A place that opens the article's text as its dateline ('GENEVA —', 'Dubai:'), not a subject."""
+    """A place that opens the article's text as its dateline ('LISBON —', 'Nairobi:'), not a subject."""
     m = ctx.idx.by_token.get(tok.i)
     if m is None or ctx.idx.type_of(m.key) not in ("City", "Place") or m.start != sentence_of(tok).start:
         return False
@@ -260,7 +260,7 @@ def antecedent(ctx: PositionContext, tok: Token, depth: int) -> tuple[str, ...]:
             agent = t.dep_ == "pobj" and t.head.dep_ == "agent"     # "… was repeated by X"
             clause = t.head.head if agent else t.head
             if clause.dep_ in ASIDE_CLAUSE_DEPS:
-                continue                 # "…, where his son had fought": not who the story is about
+                continue                 # "…, where her brother once studied": not the story's subject
             if (t.dep_ in SUBJECT_DEPS or agent) and ctx.in_quote(t) is None and \
                     not (is_pronoun(t) and t.lower_ in FIRST_PERSON):
                 keys = resolve(ctx, t, depth + 1)

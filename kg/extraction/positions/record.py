@@ -34,7 +34,7 @@ def make(ctx: PositionContext, holders, stance: str, topic: str, sent: Span, tok
 
 def stated_on(ctx: PositionContext, verb: Token) -> str | None:
     """The day a statement was made: a date on the stance verb or on the verb of saying above it
-    ('..., the minister told reporters on Wednesday'), resolved looking back from the article's day."""
+    ('..., the mayor told a radio station on Tuesday'), resolved looking back from the article's day."""
     t = verb
     for _ in range(3):
         for c in t.children:

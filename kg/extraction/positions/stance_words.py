@@ -31,12 +31,12 @@ def of_verb(ctx: PositionContext, tok: Token) -> list[Position]:
     if embedded(tok):
         return []
     if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in tok.children):
-        return []                      # "could be planning" is not a fact
+        return []                      # "might be weighing" is not a fact
     sent = sentence_of(tok)
     by = agent(tok) if tok.lemma_ != "welcome" else None
     if by is not None and tok.dep_ == "acl" and tok.head.pos_ not in ("NOUN", "PROPN"):
         return []
-    if by is not None:                 # "the truce, proposed by Egypt": the agent holds it
+    if by is not None:                 # "the plan, drafted by Norway": the agent holds it
         holders = resolve(ctx, by)
         toks = passive_topic(tok)
     else:
@@ -143,7 +143,7 @@ def of_noun(ctx: PositionContext, tok: Token) -> list[Position]:
                c.lower_ not in ("by", "from") and not any(a.dep_ == "agent" for a in c.children)]
     nouns = [c for c in tok.children if c.i not in owned and c.dep_ in NOUN_COMPOUND_DEPS and c.i < tok.i]
     if not content and len(nouns) < 2:
-        return []                    # "many security demands": no content to state
+        return []                    # "several trade demands": no content to state
     kids = content + nouns + [c for c in tok.children if c.dep_ == "amod" and c.i not in owned]
     toks = sorted({tok} | {x for c in kids for x in c.subtree}, key=lambda t: t.i)
     topic = topic_text(toks)

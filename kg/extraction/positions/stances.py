@@ -154,7 +154,7 @@ def unsaid(verb: Token) -> bool:
 
 def worth_stating(verb: Token, toks: list[Token]) -> bool:
     """Whether an unquoted reported clause is a position: anything but a report of arrangements
-    ('X said the ministers will meet in Geneva'), unless even that is judged or prescribed."""
+    ('X said the ministers will meet in Lisbon'), unless even that is judged or prescribed."""
     if verb.lemma_.lower() in word_set("evaluative_verbs.txt") or evaluative(toks):
         return True
     return not any(r.pos_ in ("VERB", "AUX") and r.lemma_.lower() in word_set("arrangement_verbs.txt")
