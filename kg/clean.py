@@ -10,10 +10,11 @@ import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from kg import dates
 from kg.geo import gazetteer
-from kg.lexicon import patterns, word_set
+from kg.lexicon import patterns, reporting_verb_forms, reporting_verbs, word_set
 from kg.ingest import article_of_record
 from kg.records import Article, CleanArticle, Metadata
 
@@ -461,12 +462,22 @@ def with_year_hint(c: CleanArticle, year_hint: int | None) -> CleanArticle:
     return c if published == c.meta.published else replace(c, meta=replace(c.meta, published=published))
 
 
+@lru_cache(maxsize=1)
+def saying_rx() -> str:
+    """The finite forms of the verbs of saying (kg/data/reporting_verbs.txt: 'said', 'tells', 'tweeted'),
+    as one alternation: not the bare lemma or the -ing form, which are as often nouns ('a report')."""
+    forms = sorted((f for f in reporting_verb_forms() - reporting_verbs() if not f.endswith("ing")),
+                   key=len, reverse=True)
+    return "|".join(re.escape(f) for f in forms)
+
+
 def lead_weekday(text: str) -> int | None:
     """The weekday of the lead's reporting clause ('..., a ministry official said on Tuesday')."""
     first = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text, maxsplit=1)[0] if text else ""
-    m = re.search(r"\b(?:said|says|announced|reported|told|stated)\b[^.]{0,40}?\b(?:on\s+)?"
+    m = re.search(rf"\b(?:{saying_rx()})\b[^.]{{0,40}}?\b(?:on\s+)?"
                   r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", first, re.I)
-    m = m or re.search(r"\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.]{0,30}?\b(?:said|announced)\b", first, re.I)
+    m = m or re.search(r"\b(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^.]{0,30}?"
+                       rf"\b(?:{saying_rx()})\b", first, re.I)
     return dates.WEEKDAYS[m.group(1).lower()] if m else None
 
 

@@ -241,8 +241,10 @@ def test_wanting_to_act_oneself_is_no_demand(parse):
 def test_topics_are_short_head_phrases(parse):
     _, [p] = stances(parse, "Chile rejected the treaty, which was signed in 2019 by six nations.")
     assert p.topic == "the treaty"
-    _, [p] = stances(parse, "Moscow dismissed British claims that its troops are massing on the border.")
+    got, ps = stances(parse, "Moscow dismissed British claims that its troops are massing on the border.")
+    [p] = [p for p in ps if p.stance == "reject"]
     assert p.topic.startswith("British claims that")          # a content clause is the topic
+    assert ("Country:unitedkingdom", "assert") in got         # and the claim asserts its clause
 
 
 def test_a_one_word_name_opening_a_sentence_is_the_known_person(parse):

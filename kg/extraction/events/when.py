@@ -12,7 +12,7 @@ from kg import dates
 from kg.extraction.events.clauses import CLAUSE_DEPS, local_tokens, sharing_verbs
 from kg.extraction.events.context import ArticleContext
 from kg.extraction.syntax import governing_verb, tense
-from kg.lexicon import word_set
+from kg.lexicon import reporting_verbs, word_set
 from kg.records import DateValue
 
 # dates after these words bound the event, they do not date it ('a reply by Thursday')
@@ -96,7 +96,7 @@ def said_on(ctx: ArticleContext, ent: Span) -> date | None:
     for e in ctx.date_ents:
         if sent.start <= e.start < sent.end and e.start not in ctx.quoted:
             v = governing_verb(e.root)
-            if v.lemma_ in word_set("report_verbs.txt") or v.lemma_ in ("tweet", "write", "post"):
+            if v.lemma_ in reporting_verbs() or v.lemma_ in ("tweet", "write", "post"):
                 got = dates.resolve(e.text, ctx.ref, "past", ctx.year_hint)
                 if got and got.granularity == "day":
                     return date.fromisoformat(got.iso)
@@ -216,7 +216,7 @@ def date_after(ctx: ArticleContext, t: Token, sent: Span) -> DateValue | None:
         if ctx.nearest_trigger_before(e.start) != t.i:
             return None
         v = governing_verb(e.root)
-        if v.lemma_ in word_set("report_verbs.txt") or not dates_event(e):
+        if v.lemma_ in reporting_verbs() or not dates_event(e):
             continue
         if e.start in ctx.quoted and t.i not in ctx.quoted:
             continue

@@ -13,7 +13,7 @@ from kg.extraction.events.named_actors import actor_objects, actors_in, actors_o
 from kg.extraction.events.pairs import is_pair_expression
 from kg.extraction.events.places import PLACE_TYPES
 from kg.extraction.syntax import negated, subjects
-from kg.lexicon import word_set
+from kg.lexicon import reporting_verbs, word_set
 
 
 def read_participants(ctx: ArticleContext, m: EventMention, t: Token, verb: Token, own_wide: list[Token],
@@ -107,7 +107,7 @@ def noun_parties(ctx: ArticleContext, m: EventMention, t: Token, verb: Token, su
         parts += [k for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
                   for k in actor_objects(ctx, c)]      # "the talks opened, with X at the table"
     poss = [c.lower_ for c in a.children if c.dep_ == "poss" and c.pos_ == "PRON"]
-    if poss and lemma not in word_set("report_verbs.txt") and (
+    if poss and lemma not in reporting_verbs() and (
             (poss[0] == "their" and (len(subj_keys) >= 2 or any(is_pair_expression(x) for x in subjects(verb))))
             or (poss[0] in ("his", "her") and len(subj_keys) == 1 and ctx.idx.type_of(subj_keys[0]) == "Person")):
         parts += subj_keys          # "X and Y began their talks", "..., ending their summit"
