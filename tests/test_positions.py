@@ -293,3 +293,29 @@ def test_lines_left_in_from_the_page_state_nothing(parse):
             "They said the plan must be revised.")
     got, _ = stances(parse, text)
     assert got == set()                  # neither the link's 'agree' nor a group taken from it
+
+
+def test_pronoun_after_an_unnamed_title_stands_for_no_one(parse):
+    text = ("Harold Dunmore said the vote was unfair. The prime minister said on Monday that he rejects the plan.")
+    got, ps = stances(parse, text)
+    assert ("Person:harolddunmore", "assert") in got
+    assert not any(p.stance == "reject" for p in ps)        # 'he' is the unnamed prime minister
+    got, _ = stances(parse, "Harold Dunmore said the vote was unfair. He said he rejects the plan.")
+    assert ("Person:harolddunmore", "reject") in got
+
+
+def test_a_qualified_title_is_another_office(parse):
+    got, _ = stances(parse, "Shadow chancellor Harold Dunmore spoke on Monday. The chancellor said the budget must be cut.")
+    assert not got
+    got, _ = stances(parse, "Chancellor Harold Dunmore spoke on Monday. The chancellor said the budget must be cut.")
+    assert ("Person:harolddunmore", "demand") in got
+    got, _ = stances(parse, "Deputy Prime Minister Ines Walcott spoke on Monday. "
+                            "The deputy prime minister said the budget must be cut.")
+    assert ("Person:ineswalcott", "demand") in got
+    got, _ = stances(parse, "Deputy Prime Minister Ines Walcott spoke on Monday. The prime minister said the budget must be cut.")
+    assert not got
+
+
+def test_an_affiliation_without_a_title_does_not_break_title_lookup(parse):
+    got, _ = stances(parse, "Microsoft's Harold Dunmore said the vote was unfair. The PM said the plan must go.")
+    assert got == {("Person:harolddunmore", "assert")}

@@ -33,6 +33,17 @@ def speaks_for(tok: Token) -> bool:
         re.fullmatch(title_rx(), lemma, re.I) is not None
 
 
+def unnamed_person(ctx: PositionContext, tok: Token) -> bool:
+    """A common noun for a person the article does not resolve to a name ('the minister', 'an aide',
+    'the reporter'): a nearer antecedent for 'he' or 'she' than any name before it, so a pronoun after
+    it stands for no one kg can name."""
+    if tok.pos_ != "NOUN" or ctx.idx.at(tok):
+        return False
+    lemma = tok.lemma_.lower()
+    return re.fullmatch(title_rx(), lemma, re.I) is not None or lemma in word_set("shared_titles.txt") or \
+        lemma in word_set("journalist_nouns.txt")
+
+
 def speaker(ctx: PositionContext, q: int) -> tuple[str, ...]:
     """Who speaks quotation Q: the verb of saying after it in its last sentence ('“…,” he said'),
     before it in its first ('She said: “…”'), in the next sentence when that is only the
@@ -246,8 +257,11 @@ def antecedent(ctx: PositionContext, tok: Token, depth: int) -> tuple[str, ...]:
                 break
             v = v.head
             for s_ in subjects(v):
-                if s_.i != tok.i and not is_pronoun(s_) and fits(keys := resolve(ctx, s_, depth + 1)):
-                    return keys
+                if s_.i != tok.i and not is_pronoun(s_):
+                    if fits(keys := resolve(ctx, s_, depth + 1)):
+                        return keys
+                    if kind == "person" and unnamed_person(ctx, s_):
+                        return ()        # "the minister said he would": a person kg cannot name
     if kind == "group":
         got = last_group(ctx, tok, None, depth=depth)
         if got:
@@ -266,6 +280,8 @@ def antecedent(ctx: PositionContext, tok: Token, depth: int) -> tuple[str, ...]:
                 keys = resolve(ctx, t, depth + 1)
                 if fits(keys):
                     return keys
+                if kind == "person" and unnamed_person(ctx, t):
+                    return ()            # the nearer subject is a person without a name here
         sent = ctx.previous_sentence(sent)
         if sent is None:
             break

@@ -32,16 +32,20 @@ def title_holder(ctx: PositionContext, tok: Token, mods: tuple[str, ...]) -> str
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return None
     word = tok.lemma_.lower()
-    if not mods and word in word_set("shared_titles.txt"):
-        return None                  # 'the spokesman', 'the official': many people bear that title
-    words = {c.lower_ for c in tok.children if c.dep_ in TITLE_WORD_DEPS and not ctx.idx.at(c)}
+    words = {c.lower_ for c in tok.subtree if c.i < tok.i and c.dep_ in TITLE_WORD_DEPS and not ctx.idx.at(c)}
+    if not mods and not words and word in word_set("shared_titles.txt"):
+        return None                  # 'the spokesman', 'the minister': many people bear that title
     found = set()
     for r in ctx.roles:
         title = r.title.lower()
-        parts = re.split(r"[\s-]+", title)
+        parts = [p for p in re.split(r"[\s-]+", title) if p]
+        if not parts:
+            continue
         abbrev = tok.text.isupper() and 2 <= len(tok.text) <= 3 and "".join(p[0] for p in parts).upper() == tok.text
         if not abbrev and (parts[-1] != word or not words <= set(parts)):
             continue
+        if (set(parts[:-1]) - words) & word_set("other_office_modifiers.txt"):
+            continue                 # 'the shadow chancellor', 'a former mayor': not 'the chancellor'
         org = state_of(ctx.idx.actors, r.org) if r.org in ctx.idx.actors else r.org
         if mods and r.org and org not in mods and r.org not in mods:
             continue                 # the office of another state or body
