@@ -134,7 +134,11 @@ def one(ctx: PositionContext, tok: Token, depth: int = 0) -> tuple[str, ...]:
         return group
     if not mods and lemma in word_set("document_nouns.txt"):
         return document_owner(ctx, tok, depth)
-    return mods if speaks_for(tok) else ()
+    if not speaks_for(tok):
+        return ()
+    if lemma in word_set("own_voice_nouns.txt"):      # 'a Ruritanian court': not the state's own voice
+        return tuple(k for k in mods if ctx.idx.type_of(k) != "Country")
+    return mods
 
 
 def document_owner(ctx: PositionContext, tok: Token, depth: int) -> tuple[str, ...]:

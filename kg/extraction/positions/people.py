@@ -17,8 +17,12 @@ def known_person(ctx: PositionContext, tok: Token) -> str | None:
     after a title, 'Baroness X') is the person the article names so elsewhere, when only one
     person bears that name."""
     word = fold(tok.text)
+    given = [fold(c.text) for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     found = {k for k, a in ctx.idx.actors.items() if a.type == "Person"
              and any(fold(n.split()[-1]) == word or fold(n) == word for n in a.names)}
+    if given:                        # 'Jane Weber' is not the article's 'Harold Weber'
+        found = {k for k in found if any(len(n.split()) > 1 and fold(n.split()[0]) == given[0]
+                                         for n in ctx.idx.actors[k].names)}
     if len(found) > 1:               # 'Lady X' beside 'Jane X': the one not named by an honorific
         found = {k for k in found
                  if ctx.idx.actors[k].name.split()[0].lower().rstrip(".") not in table("sex_words.tsv")}

@@ -20,6 +20,7 @@ NEGATED_STANCE = {"support": "oppose", "agree": "reject", "offer": "reject"}
 PARTICLES = {"back", "forward", "up", "down", "out", "off"}
 SIGNING_VERBS = {"sign", "ink"}                       # agreeing only when what is signed is an agreement
 AIM_VERBS = {"want", "seek", "hope", "insist"}        # a demand only with an object, a clause or 'for'/'on'
+INSIST_VERBS = {"insist"}                          # a demand with 'on' or a prescribing clause, else an assertion
 ASSURANCE_NOUNS = {"assurance", "guarantee"}          # what they assure is their content, not a stance of its own
 
 
@@ -62,6 +63,10 @@ def stance_of_verb(tok: Token) -> str | None:
     if lemma in SIGNING_VERBS and not any(c.dep_ == "dobj" and c.lemma_.lower() in word_set("agreement_nouns.txt")
                                             for c in kids):
         return None                 # signing an agreement is agreeing to it; signing a law or a player is not
+    if lemma in INSIST_VERBS and not any(c.dep_ == "prep" and c.lower_ == "on" for c in kids):
+        clauses = [c for c in kids if c.dep_ == "ccomp"]
+        if clauses and not obligation(list(clauses[0].subtree)):
+            return "assert"         # 'insisted that the talks went well' asserts; 'insisted on'/'that they must' demands
     if lemma in AIM_VERBS and not any(c.dep_ in OBJECT_OR_CLAUSE_DEPS or
                                       (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in kids):
         return None                 # wanting to do something oneself is an aim, not a demand on anyone
@@ -83,8 +88,8 @@ def obligation(toks: list[Token]) -> bool:
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATION and not any(i > c.i for i in subj) for c in v.children):
             return True
         if v.lemma_ in ("need", "have") and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
-                                                for c in v.children):
-            return True
+                                                and not is_saying(c) for c in v.children):
+            return True              # not 'I have to say', 'we need to admit': a way of saying, no demand
     return False
 
 
