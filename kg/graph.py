@@ -354,6 +354,7 @@ class TripleIndex:
             by_p[t[1]].append(t)
         self.by_s, self.by_p = by_s, by_p
         self._po: dict = {}
+        self._sp: dict | None = None
 
     def __len__(self) -> int:
         return len(self.triples)
@@ -361,17 +362,24 @@ class TripleIndex:
     def __iter__(self):
         return iter(self.triples)
 
+    def _objects_of(self, s, p) -> list:
+        """The objects of (S, P), from an index by subject and predicate built on first use."""
+        if self._sp is None:
+            self._sp = defaultdict(list)
+            for t in self.triples:
+                self._sp[(t[0], t[1])].append(t[2])
+        return self._sp.get((term(s), term(p)), [])
+
     def value(self, s, p):
         """One object of (S, P), or None."""
-        p = term(p)
-        return next((t[2] for t in self.by_s.get(term(s), ()) if t[1] == p), None)
+        objs = self._objects_of(s, p)
+        return objs[0] if objs else None
 
     def objects(self, s=None, p=None):
         """Objects of (S, P), or of P for any subject."""
-        p = term(p)
         if s is None:
-            return [t[2] for t in self.by_p.get(p, ())]
-        return [t[2] for t in self.by_s.get(term(s), ()) if t[1] == p]
+            return [t[2] for t in self.by_p.get(term(p), ())]
+        return list(self._objects_of(s, p))
 
     def subjects(self, p=None, o=None):
         """Subjects of (P, O), or of P for any object."""

@@ -11,6 +11,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from rapidfuzz.distance import Levenshtein
+
 from kg.names import fold, initials
 from kg.lexicon import table
 from kg.extraction.events import distinct_parties, place_within, places_agree, specificity
@@ -120,21 +122,6 @@ def without_initials(name: str) -> str:
         if len(words) > 2 else name
 
 
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance of A and B, or LIMIT + 1 as soon as it must exceed LIMIT."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
-
-
 def join_spelling_variants(uf: UnionFind, persons: list[str], seen: dict) -> None:
     """One person under two spellings of a full name (transliterations such as 'Oleksandr Kovalenko' /
     'Oleksandr Kovalenkoy', 'Mikhail' / 'Mihail Petrov', a middle initial or not): full names whose folded forms, middle
@@ -152,7 +139,7 @@ def join_spelling_variants(uf: UnionFind, persons: list[str], seen: dict) -> Non
             for b in keys[i + 1:]:
                 fa, fb = folded[a], folded[b]
                 limit = 2 if min(len(fa), len(fb)) >= 14 else 1
-                if min(len(fa), len(fb)) >= 8 and edit_distance(fa, fb, limit) <= limit:
+                if min(len(fa), len(fb)) >= 8 and Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit:
                     uf.union(a, b)
 
 
