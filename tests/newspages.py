@@ -113,11 +113,11 @@ def atom_feed(title: str, site: str, items: list[dict]) -> str:
 
 # What each seed's page says of itself (the outlet, day and byline a real page would carry).
 SEED_PAGES = {
-    "000": dict(site="Reuters", date="2022-01-04", author="Robin Emmott"),
+    "000": dict(site="Reuters", date="2022-01-04", author="Jo Wren"),
     "001": dict(site="Voice of America", date="2022-01-04", author=None),
     "002": dict(site="Politico", date="2022-01-04", author=None,
-                headline="NATO to hold extraordinary meeting of foreign ministers"),
-    "003": dict(site="Reuters", date="2022-01-07", author="Robin Emmott"),
+                headline="Alliance ministers to confer by video"),
+    "003": dict(site="Reuters", date="2022-01-07", author="Jo Wren"),
     "004": dict(site="Euronews", date="2022-01-12", author=None),
 }
 

@@ -14,8 +14,8 @@ import kg
 from kg.namespaces import KG, SDO, STANCE
 
 ROOT = Path(__file__).resolve().parents[1]
-LEAD = ("BRUSSELS, Jan 12 (Reuters) - NATO Secretary General Jens Stoltenberg met Russian Deputy Foreign Minister "
-        "Alexander Grushko in Brussels on Wednesday.")
+LEAD = ("LISBON, Jan 12 (Reuters) - OECD Secretary General Harold Dunmore met Portuguese Deputy Foreign Minister "
+        "Ines Walcott in Lisbon on Wednesday.")
 
 
 @pytest.fixture(scope="module")
@@ -37,9 +37,9 @@ def test_build_from_a_string_gives_an_rdflib_graph_with_meeting_people_and_roles
     ns = {p: str(u) for p, u in g.rdf.namespaces()}
     assert ns["kg"] == str(KG._NS) and ns["schema"] == str(SDO)
     people = {str(g.rdf.value(p, SDO.name)): p for p in g.rdf.subjects(RDF.type, SDO.Person)}
-    assert set(people) == {"Jens Stoltenberg", "Alexander Grushko"}
-    assert g.rdf.value(people["Jens Stoltenberg"], SDO.jobTitle) == Literal("Secretary General")
-    assert str(g.rdf.value(g.rdf.value(people["Alexander Grushko"], SDO.worksFor), SDO.name)) == "Russia"
+    assert set(people) == {"Harold Dunmore", "Ines Walcott"}
+    assert g.rdf.value(people["Harold Dunmore"], SDO.jobTitle) == Literal("Secretary General")
+    assert str(g.rdf.value(g.rdf.value(people["Ines Walcott"], SDO.worksFor), SDO.name)) == "Portugal"
     [meeting] = list(g.rdf.subjects(RDF.type, SDO.Event))
     assert set(g.rdf.objects(meeting, SDO.attendee)) >= set(people.values())
     nx_graph = g.to_networkx()
@@ -48,12 +48,12 @@ def test_build_from_a_string_gives_an_rdflib_graph_with_meeting_people_and_roles
 
 def test_typed_records_and_sparql(lead_graph):
     g = lead_graph
-    stoltenberg = next(a for a in g.actors if a.name == "Jens Stoltenberg")
-    assert stoltenberg.type == "Person" and ("Secretary General", "NATO") in stoltenberg.roles
+    dunmore = next(a for a in g.actors if a.name == "Harold Dunmore")
+    assert dunmore.type == "Person" and ("Secretary General", "OECD") in dunmore.roles
     [m] = g.meetings
-    assert {"Jens Stoltenberg", "Alexander Grushko"} <= set(m.attendees) and m.location == "Brussels"
+    assert {"Harold Dunmore", "Ines Walcott"} <= set(m.attendees) and m.location == "Lisbon"
     rows = g.query("PREFIX schema: <https://schema.org/> SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n } ORDER BY ?n")
-    assert rows == [{"n": "Alexander Grushko"}, {"n": "Jens Stoltenberg"}]
+    assert rows == [{"n": "Harold Dunmore"}, {"n": "Ines Walcott"}]
     assert g.query("PREFIX schema: <https://schema.org/> ASK { ?p a schema:Event }") is True
     built = g.query("PREFIX schema: <https://schema.org/> CONSTRUCT { ?p schema:name ?n } WHERE { ?p a schema:Person ; schema:name ?n }")
     assert isinstance(built, Graph) and len(built) == 2
@@ -72,7 +72,7 @@ def test_items_of_every_kind_and_bad_items_are_named(tmp_path):
 
 def test_extract_and_merge_match_build():
     facts = kg.extract(LEAD, {"id": "article-001"})
-    assert {a.name for a in facts.actors} >= {"Jens Stoltenberg", "Alexander Grushko", "NATO"}
+    assert {a.name for a in facts.actors} >= {"Harold Dunmore", "Ines Walcott", "OECD"}
     g = kg.merge([facts])
     assert g.turtle() == kg.build([LEAD]).turtle()
 

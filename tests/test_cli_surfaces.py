@@ -129,7 +129,7 @@ def test_outputs_honour_the_umask(tmp_path, mask, mode):
 
 def test_build_without_a_terminal_prints_no_progress_line(tmp_path):
     src = tmp_path / "in.jsonl"
-    text = "BRUSSELS, Jan 12 (Reuters) - NATO Secretary General Jens Stoltenberg met Alexander Grushko on Wednesday."
+    text = "LISBON, Jan 12 (Reuters) - OECD Secretary General Harold Dunmore met Ines Walcott on Wednesday."
     src.write_text("\n".join(json.dumps({"id": f"a{i}", "text": text + f" Talk {i}."}) for i in range(7)))
     res = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "out"), "--no-cache"])
     assert res.exit_code == 0, res.output

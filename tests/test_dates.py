@@ -51,5 +51,5 @@ def test_weekday_pins_the_year_of_a_month_day():
 
 
 def test_reference_of_an_undated_article_from_its_lead_weekday():
-    text = "NATO said Tuesday that the council will meet on Wednesday January 12 and on January 13 in Vienna."
-    assert reference_from_weekday(1, text, 2022) == date(2022, 1, 4)
+    text = "The league said Tuesday that its board will meet on Wednesday March 9 and on March 10 in Lyon."
+    assert reference_from_weekday(1, text, 2022) == date(2022, 3, 1)

@@ -23,10 +23,10 @@ def one(parse, text, **kw):
 # --- places -------------------------------------------------------------------------------------
 
 def test_a_seat_of_government_is_in_its_capital(parse):
-    ev = one(parse, "Vladimir Putin received Indian Prime Minister Narendra Modi in the Kremlin on Friday.")
-    assert ev.location == "Place:moscow" and ev.date.iso == "2022-02-25"
-    assert {"Person:vladimirputin", "Person:narendramodi"} <= set(ev.attendees)
-    assert "Country:russia" not in ev.attendees or "Person:narendramodi" in ev.attendees
+    ev = one(parse, "Prime Minister Harold Dunmore received Kenyan President Ines Walcott at Downing Street on Friday.")
+    assert ev.location == "Place:london" and ev.date.iso == "2022-02-25"
+    assert {"Person:harolddunmore", "Person:ineswalcott"} <= set(ev.attendees)
+    assert "Country:unitedkingdom" not in ev.attendees or "Person:ineswalcott" in ev.attendees
 
 
 def test_city_before_its_country_and_the_country_is_no_attendee(parse):
@@ -42,8 +42,8 @@ def test_a_country_where_no_city_is_named(parse):
 
 
 def test_a_venue_named_with_its_city(parse):
-    ev = one(parse, "Antony Blinken and Sergei Lavrov met at the Hotel Intercontinental in Geneva on Friday.")
-    assert ev.location in ("Place:hotelintercontinental", "Place:geneva")
+    ev = one(parse, "Harold Dunmore and Ines Walcott met at the Hotel Bristol in Oslo on Friday.")
+    assert ev.location in ("Place:hotelbristol", "Place:oslo")
     assert not any(k.startswith("Place:") for k in ev.attendees)
 
 
@@ -60,8 +60,8 @@ def test_travel_to_a_city_for_talks(parse):
 
 
 def test_allies_in_a_region_do_not_place_the_meeting(parse):
-    evs = events(parse, "Japan hosted the summit with the leaders of its main partners in Europe on Monday.")
-    assert all(e.location != "Place:europe" for e in evs)
+    evs = events(parse, "Japan hosted a summit for the heads of its closest allies in Europe on Monday.")
+    assert evs and all(e.location != "Place:europe" for e in evs)
 
 
 def test_dateline_places_the_lead_told_as_today(parse):
@@ -87,9 +87,9 @@ def test_signing_needs_an_agreement(parse):
 
 
 def test_a_deal_brokered_by_a_mediator(parse):
-    ev = one(parse, "Armenia and Azerbaijan agreed to open their border in a deal brokered by Russia on Friday.")
+    ev = one(parse, "Armenia and Azerbaijan agreed to open their border under a deal brokered by Kazakhstan on Friday.")
     assert ev.kind == "Signing" and ev.date.iso == "2022-02-25"
-    assert "Country:russia" in ev.organizers
+    assert "Country:kazakhstan" in ev.organizers
     assert {"Country:armenia", "Country:azerbaijan"} <= set(ev.attendees)
 
 
@@ -110,9 +110,9 @@ def test_discussing_with_someone_is_a_meeting(parse):
 
 
 def test_arriving_in_a_place_dates_a_visit(parse):
-    ev = one(parse, "Antony Blinken arrived in Riyadh on Tuesday for a two-day visit.")
+    ev = one(parse, "Harold Dunmore arrived in Riyadh on Tuesday to begin a visit.")
     assert ev.kind == "Visit" and ev.location == "Place:riyadh" and ev.date.iso == "2022-03-01"
-    assert "Person:antonyblinken" in ev.attendees
+    assert "Person:harolddunmore" in ev.attendees
 
 
 def test_an_event_noun_modifying_another_noun_is_no_event(parse):
@@ -120,7 +120,8 @@ def test_an_event_noun_modifying_another_noun_is_no_event(parse):
 
 
 def test_recurring_and_wished_for_events_are_not_held(parse):
-    assert events(parse, "On Monday the two countries agreed to hold summits annually.") == []
+    assert events(parse, "Peru and Chile have held summits yearly in Lima.") == []
+    assert events(parse, "Peru and Chile have held summits in Lima.") != []          # the same, not recurring
     assert events(parse, "On Monday the ministers called for a regional conference.") == []
 
 
@@ -138,9 +139,9 @@ def test_a_participle_takes_the_day_and_tense_of_its_clause(parse):
 
 
 def test_coordinated_verbs_share_day_and_place(parse):
-    evs = events(parse, "Emmanuel Macron will meet Joe Biden and address the Senate in Washington on Thursday.")
-    met = next(e for e in evs if "Person:joebiden" in e.attendees)
-    assert met.date.iso == "2022-03-03" and met.location == "Place:washington"
+    evs = events(parse, "Harold Dunmore will meet Ines Walcott and open a trade fair in Ottawa on Thursday.")
+    met = next(e for e in evs if "Person:ineswalcott" in e.attendees)
+    assert met.date.iso == "2022-03-03" and met.location == "Place:ottawa"
 
 
 def test_weekday_between_subject_and_verb(parse):
@@ -149,8 +150,8 @@ def test_weekday_between_subject_and_verb(parse):
 
 
 def test_quoted_today_is_the_day_the_lead_tells_of(parse):
-    text = ('Joe Biden and Xi Jinping met in Bali yesterday for talks. '
-            '"I am glad we could meet today," Mr Xi said.')
+    text = ('Harold Dunmore and Ines Walcott held talks in Porto yesterday. '
+            '"I am glad we could meet today," Ms Walcott said.')
     evs = events(parse, text, ref=date(2022, 11, 15))
     assert {e.date.iso for e in evs} == {"2022-11-14"}
 
@@ -182,13 +183,13 @@ def test_relative_pronoun_subject_is_its_antecedent(parse):
 
 def test_joined_by_and_which_included(parse):
     text = ("Rishi Sunak met Giorgia Meloni in Rome on Friday. Rishi Sunak was joined by James Cleverly. "
-            "The talks, which included Antonio Tajani, lasted two hours.")
+            "The talks, which also included Antonio Tajani, ended after lunch.")
     [ev] = events(parse, text)
     assert {"Person:rishisunak", "Person:giorgiameloni", "Person:jamescleverly", "Person:antoniotajani"} <= set(ev.attendees)
 
 
 def test_the_two_leaders_are_the_pair_last_named(parse):
-    text = "Pedro Sanchez hosted Mark Rutte in Madrid. The two leaders held talks on Thursday."
+    text = "Pedro Sanchez hosted Mark Rutte in Madrid. The two leaders sat down for talks on Thursday."
     talks = next(e for e in events(parse, text) if e.date)
     assert {"Person:pedrosanchez", "Person:markrutte"} <= set(talks.attendees)
 
@@ -200,8 +201,10 @@ def test_a_clause_about_something_else_brings_no_attendee(parse):
 
 
 def test_not_expected_to_attend_is_no_attendee(parse):
-    ev = one(parse, "Joe Biden is not expected to take part in the talks in Vienna on Monday.")
-    assert "Person:joebiden" not in ev.attendees
+    ev = one(parse, "Harold Dunmore is not expected to attend the fishing talks in Vienna on Monday.")
+    assert "Person:harolddunmore" not in ev.attendees
+    ev = one(parse, "Harold Dunmore is expected to attend the fishing talks in Vienna on Monday.")
+    assert "Person:harolddunmore" in ev.attendees                      # the same, not negated
 
 
 def test_hosts_and_mediators_organise(parse):
@@ -217,8 +220,8 @@ def test_talks_with_someone_include_the_speaker(parse):
 # --- merging -----------------------------------------------------------------------------------
 
 def test_same_day_meetings_with_other_principals_stay_apart(parse):
-    text = ("Emmanuel Macron met Xi Jinping in Beijing on Thursday. "
-            "Macron also met Li Qiang in Beijing on Thursday.")
+    text = ("Harold Dunmore met Ines Walcott in Quito on Thursday. "
+            "Dunmore also met Pablo Ferreyra in Quito on Thursday.")
     assert len(events(parse, text)) == 2
 
 
@@ -287,16 +290,17 @@ def test_a_meeting_ahead_of_a_summit_is_not_the_summit(parse):
 
 
 def test_a_meeting_on_the_sidelines_is_its_own(parse):
-    evs = events(parse, "Antony Blinken met Wang Yi on the sidelines of the ASEAN summit in Jakarta on Thursday.")
+    evs = events(parse, "Harold Dunmore met Ines Walcott on the sidelines of the ASEAN summit in Jakarta on Thursday.")
     assert len([e for e in evs if e.date]) == 2
-    met = next(e for e in evs if "Person:wangyi" in e.attendees)
+    met = next(e for e in evs if "Person:ineswalcott" in e.attendees)
     assert met.location == "Place:jakarta" and met.date.iso == "2022-02-24"
 
 
 def test_a_city_the_model_missed_is_still_the_place(parse):
-    doc, idx = parse("Fumio Kishida made a surprise visit to Kyiv on Tuesday.")
+    doc, idx = parse("Harold Dunmore paid an unannounced visit to Kyiv on Tuesday.")
+    assert not any(e.text == "Kyiv" for e in doc.ents)                  # the model misses it here
     [ev] = extract_events(doc, idx, REF)
-    assert ev.location == "Place:kyiv" and "Person:fumiokishida" in ev.attendees
+    assert ev.location == "Place:kyiv" and "Person:harolddunmore" in ev.attendees
 
 
 def test_a_surname_the_model_missed_is_the_person_named_before(nlp):

@@ -21,49 +21,49 @@ def test_actor_types_and_canonical_names(parse):
 
 
 def test_surname_joins_full_name_and_title_words_are_not_actors(parse):
-    doc, idx = parse("US Deputy Secretary of State Wendy Sherman met officials. Sherman said talks were useful.")
+    doc, idx = parse("US Assistant Secretary of State Laura Pryce met farmers. Pryce said the visit was useful.")
     assert "State" not in names(idx)
-    sherman = [a for a in idx.actors.values() if a.type == "Person"]
-    assert len(sherman) == 1 and set(sherman[0].names) == {"Wendy Sherman", "Sherman"}
+    pryce = [a for a in idx.actors.values() if a.type == "Person"]
+    assert len(pryce) == 1 and set(pryce[0].names) == {"Laura Pryce", "Pryce"}
 
 
 def test_roles_before_name_and_in_apposition(parse):
-    doc, idx = parse("Russian Deputy Foreign Minister Sergei Ryabkov met Maria Zakharova, spokeswoman for the "
-                     "Russian Foreign Ministry, and NATO Secretary General Jens Stoltenberg.")
+    doc, idx = parse("Chilean Deputy Foreign Minister Pablo Ferreyra met Ana Lucero, spokeswoman for the "
+                     "Chilean Foreign Ministry, and OECD Secretary General Harold Dunmore.")
     roles = {(r.person.split(":")[1], r.title.lower(), r.org) for r in extract_roles(doc, idx)}
-    assert ("sergeiryabkov", "deputy foreign minister", "Country:russia") in roles
-    assert ("mariazakharova", "spokeswoman", "Organization:russianforeignministry") in roles
-    assert ("jensstoltenberg", "secretary general", "Organization:nato") in roles
+    assert ("pabloferreyra", "deputy foreign minister", "Country:chile") in roles
+    assert ("analucero", "spokeswoman", "Organization:chileanforeignministry") in roles
+    assert ("harolddunmore", "secretary general", "Organization:oecd") in roles
 
 
 def test_role_of_possessive_country(parse):
-    doc, idx = parse("Biden spoke with Ukraine's President Volodymyr Zelenskiy about the crisis.")
+    doc, idx = parse("Harold Dunmore spoke with Kenya's President Ines Walcott about the drought.")
     roles = extract_roles(doc, idx)
-    assert [(r.title, r.org) for r in roles] == [("President", "Country:ukraine")]
+    assert [(r.title, r.org) for r in roles] == [("President", "Country:kenya")]
 
 
 def test_meeting_with_date_place_and_participants(parse):
-    doc, idx = parse("US and Russian officials will hold security talks on January 10 in Geneva.")
+    doc, idx = parse("Peruvian and Chilean officials will hold fishing talks on March 10 in Lima.")
     [ev] = extract_events(doc, idx, REF)
-    assert ev.date.iso == "2022-01-10" and ev.location == "Place:geneva"
-    assert {"Country:unitedstates", "Country:russia"} <= set(ev.attendees)
+    assert ev.date.iso == "2022-03-10" and ev.location == "Place:lima"
+    assert {"Country:peru", "Country:chile"} <= set(ev.attendees)
 
 
 def test_weekday_direction_follows_tense(parse):
-    doc, idx = parse("The ministers will hold a video conference on Friday.")
+    doc, idx = parse("The finance chiefs will hold a video call with bankers on Friday.")
     [ev] = extract_events(doc, idx, REF)
     assert ev.kind == "Call" and ev.date.iso == "2022-01-07"
-    doc, idx = parse("In a phone call on Sunday, Biden told Ukraine's President Volodymyr Zelenskiy that aid would come.")
+    doc, idx = parse("In a phone call on Sunday, Harold Dunmore told Kenya's President Ines Walcott that aid would come.")
     [ev] = extract_events(doc, idx, REF)
-    assert ev.date.iso == "2022-01-02" and {"Person:biden", "Person:volodymyrzelenskiy"} & set(ev.attendees)
+    assert ev.date.iso == "2022-01-02" and {"Person:harolddunmore", "Person:ineswalcott"} & set(ev.attendees)
 
 
 def test_mentions_of_one_meeting_merge_and_undated_stray_talk_is_dropped(parse):
-    doc, idx = parse("The council meeting will take place in Brussels on January 12. "
-                     "Russian officials will attend the NATO meeting in Brussels. "
-                     "Both sides have called for dialogue for months.")
+    doc, idx = parse("The board meeting will take place in Lisbon on March 12. "
+                     "Spanish officials will attend the OECD meeting in Lisbon. "
+                     "Both sides have called for talks for weeks.")
     evs = extract_events(doc, idx, REF)
-    assert len(evs) == 1 and "Country:russia" in evs[0].attendees and len(evs[0].evidence) == 2
+    assert len(evs) == 1 and "Country:spain" in evs[0].attendees and len(evs[0].evidence) == 2
 
 
 def test_a_call_for_restraint_is_not_a_call(parse):

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def article(i: int) -> str:
     return (f"Talks number {i}\n\nPARIS, March {i % 27 + 1} (Reuters) - Foreign Minister Anna Rossi of Italy will meet "
-            f"her French counterpart Paul Martin in Rome on Friday to discuss trade, her ministry said in 2022. "
+            f"her French counterpart Paul Martin in Rome on Friday for trade talks, her ministry said in 2022. "
             + "The two ministers also spoke about energy and migration with officials from Spain and Greece. " * 30)
 
 
@@ -68,7 +68,7 @@ def test_odd_names_give_valid_iris_and_turtle(tmp_path):
     src.mkdir()
     (src / 'we"ird <id> 🚀.txt').write_text(
         "Leaders meet\n\nPresident Ana \"Quote\" O'Neil met Prime Minister Jörg Müller 🚀 and Minister דוד כהן "
-        "<b>in</b> Berlin on Monday, officials said in 2022. NATO Secretary General Jens Stoltenberg said "
+        "<b>in</b> Berlin on Monday, officials said in 2022. OECD Secretary General Harold Dunmore said "
         "\"we must stay <united> & strong\".\n")
     (src / "empty-of-names.txt").write_text("Nothing here\n\nit rained all day and nobody said anything at all.\n")
     result = build([src], tmp_path / "out")
@@ -114,7 +114,7 @@ def test_whatever_is_built_parses_and_conforms(tmp_path, text):
     import pyshacl
     src = tmp_path / "in"
     src.mkdir(exist_ok=True)
-    (src / "r.txt").write_text("Headline\n\n" + text + " Jens Stoltenberg met Antony Blinken in Brussels on Monday.")
+    (src / "r.txt").write_text("Headline\n\n" + text + " Harold Dunmore met Ines Walcott in Lisbon on Monday.")
     out = tmp_path / "out"
     try:
         build([src], out)

@@ -4,12 +4,12 @@ from rdflib import Graph
 from kg.namespaces import PROV, RDF, SDO
 from conftest import build_to as build
 
-A1 = ("Diplomats prepare a week of talks\n\nGENEVA, March 1 (Reuters) - US and Russian officials will hold security "
-      "talks on March 7 in Geneva, a US official said on Tuesday. The NATO-Russia Council meeting will take place "
-      "in Brussels on March 9. On March 10, talks will continue in Vienna at the Organization for Security and "
-      "Co-operation in Europe (OSCE). Talks broke down in 2021.\n")
-A2 = ("Council to meet\n\nBRUSSELS, March 2 (Reuters) - The NATO-Russia Council meeting is scheduled for March 9 in "
-      "Brussels, NATO Secretary General Jens Stoltenberg said on Wednesday. Stoltenberg will chair the meeting.\n")
+A1 = ("Envoys plan a busy week\n\nNAIROBI, March 1 (Reuters) - Kenyan and Ugandan officials will hold water "
+      "talks on March 7 in Nairobi, a Kenyan official said on Tuesday. The Lake Victoria Basin Commission meeting "
+      "will take place in Kampala on March 9. On March 10, talks will resume in Rome at the Food and Agriculture "
+      "Organization (FAO). Talks stalled in 2021.\n")
+A2 = ("Commission to meet\n\nKAMPALA, March 2 (Reuters) - The Lake Victoria Basin Commission meeting is scheduled "
+      "for March 9 in Kampala, commission chair Harold Dunmore said on Wednesday. Dunmore will chair the meeting.\n")
 
 
 def events(g):
@@ -28,21 +28,21 @@ def test_same_meeting_once_nearby_meetings_apart(tmp_path):
     build([src], tmp_path / "out")
     g = Graph().parse(tmp_path / "out" / "graph.ttl")
     ev = events(g)
-    assert ev["2022-03-07"][0] == "Geneva" and ev["2022-03-10"][0] == "Vienna"
-    assert ev["2022-03-09"] == ("Brussels", {"a1", "a2"})
+    assert ev["2022-03-07"][0] == "Nairobi" and ev["2022-03-10"][0] == "Rome"
+    assert ev["2022-03-09"] == ("Kampala", {"a1", "a2"})
     assert len(ev) == 3
-    stolt = [p for p in g.subjects(RDF.type, SDO.Person) if "Stoltenberg" in str(g.value(p, SDO.name))]
-    assert len(stolt) == 1
-    osce = [o for o in g.subjects(RDF.type, SDO.Organization) if g.value(o, SDO.name) is not None
-            and "OSCE" in {str(x) for x in g.objects(o, SDO.alternateName)} | {str(g.value(o, SDO.name))}]
-    assert len(osce) == 1
+    dunmore = [p for p in g.subjects(RDF.type, SDO.Person) if "Dunmore" in str(g.value(p, SDO.name))]
+    assert len(dunmore) == 1
+    fao = [o for o in g.subjects(RDF.type, SDO.Organization) if g.value(o, SDO.name) is not None
+           and "FAO" in {str(x) for x in g.objects(o, SDO.alternateName)} | {str(g.value(o, SDO.name))}]
+    assert len(fao) == 1
 
 
 def test_other_names_of_an_organisation_and_a_place_tagged_as_an_organisation(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     (src / "b1.txt").write_text("Alliance meets\n\nThe Atlantic Alliance met in Brussels on Monday, officials said in "
-                                "2022. Russia annexed Crimea in 2014.\n")
+                                "2022. Crimea was seized by Russia in 2014.\n")
     (src / "b2.txt").write_text("Alliance meets\n\nNATO foreign ministers met on Monday, officials said in 2022.\n")
     build([src], tmp_path / "out")
     g = Graph().parse(tmp_path / "out" / "graph.ttl")

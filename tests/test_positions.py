@@ -14,32 +14,35 @@ def stances(parse, text):
 
 
 def test_demand_deny_accuse(parse):
-    got, ps = stances(parse, "Moscow wants guarantees that NATO will stop its eastward expansion.")
-    assert ("Country:russia", "demand") in got
-    assert any("expansion" in p.topic for p in ps)
-    got, _ = stances(parse, "Russia denies claims that it is planning an invasion of Ukraine.")
-    assert ("Country:russia", "deny") in got
-    got, _ = stances(parse, "Russia accuses Ukraine of building up its forces in the east.")
-    assert ("Country:russia", "accuse") in got
+    got, ps = stances(parse, "Ankara wants guarantees that the new dam will not cut the flow of the river.")
+    assert ("Country:turkey", "demand") in got
+    assert any("dam" in p.topic for p in ps)
+    got, _ = stances(parse, "Serbia denies reports that it is preparing a blockade of the river port.")
+    assert ("Country:serbia", "deny") in got
+    got, _ = stances(parse, "Peru accuses Bolivia of moving troops toward the shared lake.")
+    assert ("Country:peru", "accuse") in got
 
 
 def test_negation_turns_agreement_into_rejection(parse):
-    got, _ = stances(parse, "US Deputy Secretary of State Wendy Sherman said the United States will not agree that "
-                            "NATO cannot expand any further.")
-    assert ("Country:unitedstates", "reject") in got
+    got, _ = stances(parse, "Australian Trade Minister Harold Dunmore said Australia will not agree that "
+                            "port fees must rise any further.")
+    assert ("Country:australia", "reject") in got
     assert not any(s == "agree" for _, s in got)
 
 
 def test_quote_speaker_after_the_quote_and_pronoun(parse):
-    text = ('Jens Stoltenberg spoke to reporters. "Ukraine is not a threat to Russia, and we must say so," he said.')
+    text = ('Harold Dunmore spoke to reporters. "Latvia is no danger to its neighbours, and we should keep saying it," '
+            'he said.')
     got, ps = stances(parse, text)
-    assert any(h == "Person:jensstoltenberg" for h, _ in got)
-    assert all(p.holder != "Country:ukraine" for p in ps)
+    assert any(h == "Person:harolddunmore" for h, _ in got)
+    assert all(p.holder != "Country:latvia" for p in ps)
 
 
 def test_hedged_claims_are_not_positions(parse):
-    got, _ = stances(parse, "Officials could warn that Moscow might be planning an invasion.")
+    got, _ = stances(parse, "Harold Dunmore could warn that Caracas might be preparing a blockade.")
     assert got == set()
+    got, _ = stances(parse, "Harold Dunmore warned that Caracas is preparing a blockade.")
+    assert got == {("Person:harolddunmore", "warn")}             # the same claim, not hedged
 
 
 def test_reporters_hold_nothing(parse):
@@ -48,53 +51,58 @@ def test_reporters_hold_nothing(parse):
 
 
 def test_warn_support_reject_families(parse):
-    got, _ = stances(parse, "Putin warned Biden that new sanctions could lead to a complete breakdown in relations.")
-    assert ("Person:putin", "warn") in got
+    got, _ = stances(parse, "Harold Dunmore warned Ines Walcott that higher tariffs could cause a collapse in trade.")
+    assert ("Person:harolddunmore", "warn") in got
     got, _ = stances(parse, "Germany supports the sanctions against the regime in Minsk.")
     assert ("Country:germany", "support") in got
-    got, _ = stances(parse, "US President Joe Biden rejected a military response in the event of an invasion.")
-    assert ("Person:joebiden", "reject") in got
+    got, _ = stances(parse, "Brazilian President Harold Dunmore rejected a trade boycott in case of a default.")
+    assert ("Person:harolddunmore", "reject") in got
 
 
 def test_content_of_a_demand_is_not_a_position_of_its_own(parse):
-    got, _ = stances(parse, "Russia is seeking assurances that NATO will not agree to Ukraine's request for membership.")
-    assert ("Country:russia", "demand") in got
-    assert not any(h == "Organization:nato" for h, _ in got)
+    got, _ = stances(parse, "Turkey is seeking assurances that the European Union will not agree to Greece's plan "
+                            "for a new fence.")
+    assert ("Country:turkey", "demand") in got
+    assert not any(h == "Organization:europeanunion" for h, _ in got)
 
 
 def test_conditional_clause_is_not_a_position(parse):
-    got, _ = stances(parse, "The EU cannot stay neutral if Russia wants to discuss the security of Europe, Borrell said.")
-    assert ("Country:russia", "demand") not in got
+    got, _ = stances(parse, "The league cannot stay silent if Egypt wants guarantees on the waters of the Nile.")
+    assert ("Country:egypt", "demand") not in got
+    got, _ = stances(parse, "The league cannot stay silent because Egypt wants guarantees on the waters of the Nile.")
+    assert ("Country:egypt", "demand") in got                    # the same want, not a condition
 
 
 def test_statement_day_from_the_reporting_verb(parse):
-    doc, idx = parse('"NATO\'s door remains open and we must say so," Jens Stoltenberg told reporters on Wednesday.')
-    [p] = [p for p in extract_positions(doc, idx, date(2022, 1, 12)) if p.holder == "Person:jensstoltenberg"]
+    doc, idx = parse('"The door stays open to them and we will keep saying it," Harold Dunmore told reporters on Wednesday.')
+    [p] = [p for p in extract_positions(doc, idx, date(2022, 1, 12)) if p.holder == "Person:harolddunmore"]
     assert p.date == "2022-01-12"
-    doc, idx = parse("Russia denied on Monday that it plans an invasion.")
+    doc, idx = parse("Serbia denied on Monday that it plans a blockade.")
     [p] = extract_positions(doc, idx, REF)
     assert p.stance == "deny" and p.date == "2022-01-03"
 
 
 def test_passive_purpose_and_ascribed_stances_are_not_positions(parse):
-    got, _ = stances(parse, "Putin is most dangerous when backed into a corner by the West.")
+    got, _ = stances(parse, "The junta turns reckless once backed into a corner by Algeria.")
     assert not any(s == "support" for _, s in got)
-    got, _ = stances(parse, "Russia has begun diverting rail systems to support the military effort.")
-    assert ("Country:russia", "support") not in got
-    got, _ = stances(parse, "Antony Blinken warned that Russia was seeking to invade Ukraine.")
-    assert ("Country:russia", "demand") not in got
+    got, _ = stances(parse, "The junta is backed by Algeria.")
+    assert got == {("Country:algeria", "support")}             # the same verb in a main clause
+    got, _ = stances(parse, "Chile has begun shifting its cargo ships to support the rescue effort.")
+    assert ("Country:chile", "support") not in got
+    got, _ = stances(parse, "Harold Dunmore warned that Venezuela was seeking guarantees on the islands.")
+    assert ("Country:venezuela", "demand") not in got and ("Person:harolddunmore", "warn") in got
 
 
 def test_same_side_reports_keep_the_holder(parse):
-    doc, idx = parse("Russian President Vladimir Putin spoke to reporters. The Kremlin said Putin warned that "
-                     "new sanctions could lead to a complete breakdown in relations.")
+    doc, idx = parse("French President Harold Dunmore spoke to reporters. The Elysee said Dunmore warned that "
+                     "higher tariffs could wreck trade between the two nations.")
     roles = extract_roles(doc, idx)
     got = {(p.holder, p.stance) for p in extract_positions(doc, idx, REF, roles=roles)}
-    assert ("Person:vladimirputin", "warn") in got
+    assert ("Person:harolddunmore", "warn") in got
 
 
 def test_the_outlet_holds_nothing(parse):
-    doc, idx = parse("The European Commission said on Monday that the sanctions must be lifted.")
+    doc, idx = parse("The European Commission said on Monday that all sanctions must be lifted.")
     assert extract_positions(doc, idx, REF, outlets=("European Commission",)) == []
     assert extract_positions(doc, idx, REF) != []
     got, _ = stances(parse, "The sanctions must be lifted, Reuters said. The Moscow Times said the deal is unacceptable.")
@@ -102,21 +110,21 @@ def test_the_outlet_holds_nothing(parse):
 
 
 def test_offers_and_quotes_over_two_sentences(parse):
-    text = ('Jens Stoltenberg spoke in Brussels on Thursday. "We believe that dialogue is important," he said. '
-            '"And we are ready to sit down with Russia."')
+    text = ('Harold Dunmore spoke in Lisbon on Thursday. "We think that talks can help," he said. '
+            '"And we remain ready to meet the strikers."')
     got, ps = stances(parse, text)
-    assert ("Person:jensstoltenberg", "offer") in got
-    got, _ = stances(parse, "The allies will decide when Ukraine is ready to become a member.")
+    assert ("Person:harolddunmore", "offer") in got
+    got, _ = stances(parse, "The members will decide when Moldova is ready to sign the accord.")
     assert not any(s == "offer" for _, s in got)
 
 
 def test_light_verbs_and_gerund_holders(parse):
-    got, ps = stances(parse, "President Joe Biden has signaled that the United States will not make any concessions.")
-    assert ("Country:unitedstates", "reject") in got
+    got, ps = stances(parse, "Prime Minister Harold Dunmore has signaled that Canada will not make further concessions.")
+    assert ("Country:canada", "reject") in got
     assert any("concessions" in p.topic for p in ps)
-    got, ps = stances(parse, "Russia has continued to amass new troops near the border, despite President Joe Biden "
-                             "urging Russian President Vladimir Putin to de-escalate tensions during a virtual meeting.")
-    assert ("Person:joebiden", "demand") in got
+    got, ps = stances(parse, "Serbia went on sending police to the frontier, despite President Harold Dunmore "
+                             "repeatedly urging Serbian President Ines Walcott to pull them back.")
+    assert ("Person:harolddunmore", "demand") in got
 
 
 # --- reported speech as the backbone ---------------------------------------------------------------
@@ -154,7 +162,7 @@ def test_a_quotation_over_sentences_and_paragraphs_is_its_speakers_one_statement
     assert {p.holder for p in ps} == {"Person:annaberg"} and len(ps) == 2
     assert len({p.topic for p in ps}) == 1 and all("details" in p.quote for p in ps)
     text = ('"We will not leave the table. The offer stands," Angela Merkel said.\n\n'
-            '"And we are ready to sit down with the unions."')
+            '"And we remain ready to talk with the unions."')
     got, _ = stances(parse, text)
     assert ("Person:angelamerkel", "offer") in got
 
@@ -281,8 +289,8 @@ def test_states_with_a_preposition_that_decides(parse):
 
 
 def test_what_is_announced_and_what_is_said_of_a_noun(parse):
-    got, ps = stances(parse, "Peru and Chile announced the start of direct flights between their capitals.")
-    assert got == {("Country:peru", "assert"), ("Country:chile", "assert")} and "flights" in ps[0].topic
+    got, ps = stances(parse, "Peru and Chile announced the launch of a ferry service between their ports.")
+    assert got == {("Country:peru", "assert"), ("Country:chile", "assert")} and "ferry" in ps[0].topic
     got, ps = stances(parse, "The minister will tour the border, a trip the European Union said will calm the region.")
     assert got == {("Organization:europeanunion", "assert")} and "calm the region" in ps[0].topic
 
@@ -312,7 +320,7 @@ def test_a_qualified_title_is_another_office(parse):
     got, _ = stances(parse, "Deputy Prime Minister Ines Walcott spoke on Monday. "
                             "The deputy prime minister said the budget must be cut.")
     assert ("Person:ineswalcott", "demand") in got
-    got, _ = stances(parse, "Deputy Prime Minister Ines Walcott spoke on Monday. The prime minister said the budget must be cut.")
+    got, _ = stances(parse, "Deputy Prime Minister Ines Walcott spoke on Monday. The prime minister said spending must be cut.")
     assert not got
 
 

@@ -21,21 +21,21 @@ ROOT = Path(__file__).resolve().parents[1]
 FAST = dict(retries=1, backoff=0.01)          # tests do not wait out real back-off
 
 STORIES = [
-    dict(path="/world/nato-russia-council.html", headline="NATO and Russia meet in Brussels", site="Daily Courier",
+    dict(path="/world/oecd-tax-council.html", headline="OECD and Portugal meet in Lisbon", site="Daily Courier",
          author="Ann Lee", date="2022-01-12", paragraphs=[
-             "BRUSSELS, Jan 12 (Reuters) - NATO Secretary General Jens Stoltenberg met Russian Deputy Foreign "
-             "Minister Alexander Grushko in Brussels on Wednesday for the first NATO-Russia Council in two years.",
-             "The talks lasted four hours, and both sides agreed to keep talking, a NATO official said after the meeting."]),
-    dict(path="/world/geneva-talks.html", headline="US and Russian diplomats hold talks in Geneva", site="Daily Courier",
+             "LISBON, Jan 12 (Reuters) - OECD Secretary General Harold Dunmore met Portuguese Deputy Finance "
+             "Minister Ines Walcott in Lisbon on Wednesday for the first tax council in two years.",
+             "The talks lasted four hours, and both sides agreed to keep talking, an OECD official said after the meeting."]),
+    dict(path="/world/ottawa-talks.html", headline="Canadian and Mexican envoys hold talks in Ottawa", site="Daily Courier",
          author="Bo Chan", date="2022-01-10", paragraphs=[
-             "GENEVA, Jan 10 (Reuters) - US Deputy Secretary of State Wendy Sherman met Russian Deputy Foreign "
-             "Minister Sergei Ryabkov in Geneva on Monday to discuss security in Europe.",
-             "Russia demands guarantees that NATO will stop its eastward expansion, Ryabkov told reporters after the talks."]),
-    dict(path="/world/borrell-kyiv.html", headline="EU diplomat Borrell visits Ukraine", site="Daily Courier",
+             "OTTAWA, Jan 10 (Reuters) - Canadian Deputy Trade Minister Tom Hale met Mexican Deputy Economy "
+             "Minister Pablo Ferreyra in Ottawa on Monday to discuss steel tariffs.",
+             "Mexico demands guarantees that Canada will drop its new steel quotas, Ferreyra told reporters after the talks."]),
+    dict(path="/world/kessler-nairobi.html", headline="EU envoy Kessler visits Kenya", site="Daily Courier",
          author=None, date=None, feed_author="Cy Diaz", feed_date="2022-01-05", paragraphs=[
-             "KYIV, Jan 5 (Reuters) - The European Union's top diplomat Josep Borrell visited Ukraine on Wednesday "
-             "for a two-day trip to show support for Kyiv, his office said.",
-             "Borrell met Ukrainian Foreign Minister Dmytro Kuleba in Kyiv and travelled to the eastern front line."]),
+             "NAIROBI, Jan 5 (Reuters) - The European Union's trade envoy Marta Kessler began a tour of Kenya on "
+             "Wednesday to promote farm exports, her office said.",
+             "Kessler met Kenyan Trade Minister Samuel Otieno in Nairobi and travelled to the tea estates in the west."]),
 ]
 
 
@@ -96,23 +96,23 @@ def test_pages_and_feeds_give_headline_date_outlet_and_author_and_none_of_the_fu
     assert len(report.articles) == 3                          # the story both feeds list is read once
     for a in report.articles:
         assert not [f for f in FURNITURE if f in a.text], a.text
-        assert a.text.startswith(("BRUSSELS", "GENEVA", "KYIV"))
+        assert a.text.startswith(("LISBON", "OTTAWA", "NAIROBI"))
     g = kg.build(report)
     g.write(tmp_path / "out")
     got = articles(tmp_path / "out" / "graph.ttl")
     assert got == {
-        f"https://courier.example{STORIES[0]['path']}": dict(headline="NATO and Russia meet in Brussels", date="2022-01-12",
+        f"https://courier.example{STORIES[0]['path']}": dict(headline="OECD and Portugal meet in Lisbon", date="2022-01-12",
                                                              publisher="Daily Courier", authors=["Ann Lee"]),
-        f"https://courier.example{STORIES[1]['path']}": dict(headline="US and Russian diplomats hold talks in Geneva",
+        f"https://courier.example{STORIES[1]['path']}": dict(headline="Canadian and Mexican envoys hold talks in Ottawa",
                                                              date="2022-01-10", publisher="Daily Courier", authors=["Bo Chan"]),
         # this page prints no date or byline in its markup: the feed entry's are used
-        f"https://courier.example{STORIES[2]['path']}": dict(headline="EU diplomat Borrell visits Ukraine", date="2022-01-05",
+        f"https://courier.example{STORIES[2]['path']}": dict(headline="EU envoy Kessler visits Kenya", date="2022-01-05",
                                                              publisher="Daily Courier", authors=["Cy Diaz"]),
     }
     text = (tmp_path / "out" / "graph.ttl").read_text()
     assert not [f for f in FURNITURE if f in text]
     people = {str(g.rdf.value(p, SDO.name)) for p in g.rdf.subjects(RDF.type, SDO.Person)}
-    assert {"Jens Stoltenberg", "Alexander Grushko", "Sergei Ryabkov", "Josep Borrell"} <= people
+    assert {"Harold Dunmore", "Ines Walcott", "Pablo Ferreyra", "Marta Kessler"} <= people
 
 
 def test_a_rebuild_fetches_nothing_and_parses_nothing(site, tmp_path, fast_cli):
@@ -245,13 +245,13 @@ def test_last_modified_revalidation_and_a_damaged_cache_entry(site, tmp_path):
     for _ in range(2):
         f = Fetcher(tmp_path / "dl", FetchPolicy(rate=100))
         got = f.get(url)
-    assert got.how == "not modified" and b"Stoltenberg" in got.body
+    assert got.how == "not modified" and b"Dunmore" in got.body
     last = [h for h in site.hits if h.path == "/old.html"][-1]
     assert last.status == 304 and last.headers["If-Modified-Since"] == "Wed, 12 Jan 2022 10:00:00 GMT"
     for body in (tmp_path / "dl").rglob("*.body"):
         body.write_bytes(b"damaged")                              # a damaged entry is a miss: fetched whole again
     got = Fetcher(tmp_path / "dl", FetchPolicy(rate=100)).get(url)
-    assert got.how == "downloaded" and b"Stoltenberg" in got.body and site.hits[-1].status == 200
+    assert got.how == "downloaded" and b"Dunmore" in got.body and site.hits[-1].status == 200
 
 
 def test_a_forbidden_robots_txt_keeps_kg_off_the_site(site):
@@ -303,7 +303,7 @@ def test_build_from_a_url_in_the_python_api(site):
     g = kg.build([url])                                           # the default, polite fetcher
     [a] = g.facts
     assert a.meta.url == f"https://courier.example{STORIES[1]['path']}" and a.meta.published == "2022-01-10"
-    assert {x.name for x in g.actors} >= {"Wendy Sherman", "Sergei Ryabkov"}
+    assert {x.name for x in g.actors} >= {"Tom Hale", "Pablo Ferreyra"}
 
 
 def fact_triples(g: Graph) -> set:
