@@ -89,3 +89,13 @@ def test_a_source_line_with_an_agency_and_a_date_is_not_text():
     from kg.clean import clean_text
     c = clean_text("Talks\n\nRiver News / Agency - 11th March, 2024\n\nThe two ministers met in Lima, officials said.\n")
     assert c.body == "The two ministers met in Lima, officials said."
+
+
+def test_a_dateline_in_capitals_does_not_name_the_place():
+    from kg.resolve import MergedActor
+    a = MergedActor(key="City:oslo", type="City")
+    a.names.update({"OSLO": 3, "Oslo": 1})
+    assert a.name == "Oslo"
+    org = MergedActor(key="Organization:nato", type="Organization")
+    org.names.update({"NATO": 2, "North Atlantic Treaty Organization": 1})
+    assert org.name == "NATO"                  # an acronym is no case variant of a longer name
