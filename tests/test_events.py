@@ -47,6 +47,16 @@ def test_a_venue_named_with_its_city(parse):
     assert not any(k.startswith("Place:") for k in ev.attendees)
 
 
+@pytest.mark.parametrize("city", ["Oslo", "Lisbon", "Vienna"])
+def test_a_venue_the_model_took_for_an_organisation_still_places_the_meeting(parse, city):
+    text = f"The foreign ministers of Norway and Chile met at the Hotel Intercontinental in {city} on Monday."
+    doc, idx = parse(text)
+    assert idx.type_of("Organization:hotelintercontinental") == "Organization"   # the model's label, kept
+    ev = one(parse, text)
+    assert ev.location == f"Place:{city.lower()}"
+    assert "Organization:hotelintercontinental" not in ev.attendees
+
+
 def test_a_guest_welcomed_to_a_city(parse):
     ev = one(parse, "Kenyan President William Ruto welcomed Ethiopian Prime Minister Abiy Ahmed to Nairobi on Monday.")
     assert ev.location == "Place:nairobi"

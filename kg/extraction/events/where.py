@@ -77,9 +77,12 @@ def pick(ctx: ArticleContext, keys: list[str]) -> str | None:
 
 
 def venue_named(ctx: ArticleContext, key: str) -> bool:
-    """An actor whose name ends in a noun of buildings and sites ('... Palace', '... House')."""
+    """An actor whose name ends in a noun of buildings and sites ('... Palace', '... House') or starts with one."""
     a = ctx.idx.actors.get(key)
     words = (a.name if a else key.split(":", 1)[1]).lower().split()
+    if len(words) > 1 and words[0] in word_set("venue_nouns.txt") and "of" not in words and \
+            words[-1] not in word_set("org_heads.txt"):
+        return True                  # 'Hotel Metropol', not 'House Armed Services Committee', 'Office of ...'
     return bool(words) and words[-1] in word_set("venue_nouns.txt")
 
 
