@@ -285,7 +285,8 @@ def summary(result, out: Path) -> str:
     for t, k in ((SDO.Person, "persons"), (SDO.Organization, "organisations"), (SDO.Country, "countries"),
                  (SDO.City, "cities"), (SDO.Place, "places")):
         by_type[k] = len(set(g.subjects(RDF.type, t)))
-    lines = [f"kg: {len(result.facts)} articles -> {out}/graph.ttl ({len(g)} triples), {out}/graph.html",
+    lines = [f"kg: {len(result.facts)} articles -> {out}/graph.ttl ({len(g)} triples), {out}/graph.html, "
+             f"{out}/articles/ (one .ttl each)",
              "  actors: " + ", ".join(f"{v} {k}" for k, v in by_type.items()),
              f"  roles: {len(set(g.subject_objects(SDO.jobTitle)))}  events: {len(set(g.subjects(RDF.type, SDO.Event)))}"
              f"  positions: {len(set(g.subjects(RDF.type, KG.Position)))}"]
