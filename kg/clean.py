@@ -60,11 +60,26 @@ CREDIT_TAIL = re.compile(
     r"|\s+(?:AP|AFP|REUTERS|Reuters|EPA|Getty Images|Xinhua|TASS|Sputnik|ANI|PTI|EFE|dpa|AA)(?:\s*/\s*\w+)*\s*$)")
 
 
+@lru_cache(maxsize=1)
+def page_words_rx() -> str:
+    """The page-widget words as one alternation, longest first (compiled once, not per line)."""
+    return "|".join(re.escape(w) for w in sorted(word_set("page_words.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _page_word_rx() -> re.Pattern:
+    return re.compile(rf"\b(?:{page_words_rx()})\b")
+
+
+@lru_cache(maxsize=1)
+def _inline_marker_rx() -> re.Pattern:
+    return re.compile(rf"(?<=[.!?”\"])\s+(?i:{page_words_rx()})\s+(?=[A-Z“\"])")
+
+
 def page_word_line(line: str) -> bool:
     """A line made only of page-widget words ('Twitter', 'Email', 'EMBED </>More Videos')."""
     rest = re.sub(r"[^\w\s-]", " ", line.lower())
-    for w in sorted(word_set("page_words.txt"), key=len, reverse=True):
-        rest = re.sub(rf"\b{re.escape(w)}\b", " ", rest)
+    rest = _page_word_rx().sub(" ", rest)
     return bool(line.strip()) and not rest.strip()
 
 
@@ -277,8 +292,7 @@ def widgets(ln: str, page: Page) -> str | None:
 
 def inline_markers(ln: str, page: Page) -> str | None:
     """'... said. Advertisement The talks ...': a marker of the page between two sentences goes."""
-    pattern = "|".join(re.escape(w) for w in sorted(word_set("page_words.txt"), key=len, reverse=True))
-    new = re.sub(rf"(?<=[.!?”\"])\s+(?i:{pattern})\s+(?=[A-Z“\"])", " ", ln)
+    new = _inline_marker_rx().sub(" ", ln)
     if new != ln:
         page.drop("(marker inside a paragraph)")
     return new
@@ -326,7 +340,7 @@ def captioned_photo(ln: str, page: Page) -> str | None:
     if CREDIT_ONLY.fullmatch(ln):
         page.drop(ln)
         return None
-    credit = CREDIT_TAIL.search(ln) or PHOTO_CREDIT.search(ln)
+    credit = CREDIT_TAIL.search(ln, max(0, len(ln) - 240)) or PHOTO_CREDIT.search(ln)   # a credit is a line's last words
     if not credit:
         return ln
     caption = ln[:credit.start()].rstrip()

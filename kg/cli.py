@@ -55,6 +55,12 @@ def web_summary(web, fetcher) -> str:
             f"{c['stored']} pages from the download cache without a request")
 
 
+def echo_skipped(errors) -> None:
+    """One 'kg: skipped SOURCE: PROBLEM' line on stderr for each input that could not be read."""
+    for err in errors:
+        click.echo(f"kg: skipped {err}", err=True)
+
+
 @main.command()
 @click.argument("sources", nargs=-1)
 @click.option("--out", "out", default="out", show_default=True, type=click.Path(path_type=Path), help="Output folder.")
@@ -100,12 +106,10 @@ def build(sources, out, url_file, model, batch_size, n_process, cache_dir, no_ca
         g.write(out)
         save_manifest(out, sources, report.web.pages if report.web else [])
     except KgError as e:
-        for err in getattr(e, "errors", ()):
-            click.echo(f"kg: skipped {err}", err=True)
+        echo_skipped(getattr(e, "errors", ()))
         fail(e)
         return
-    for err in g.errors:
-        click.echo(f"kg: skipped {err}", err=True)
+    echo_skipped(g.errors)
     if not quiet:
         click.echo(summary(g, out), err=True)
         if report.web:
@@ -134,12 +138,10 @@ def update(out, feeds, model, n_process, rate, timeout, quiet):
     try:
         g, web = api.update(out, feeds, fetcher=fetcher, model=model, processes=n_process)
     except KgError as e:
-        for err in getattr(e, "errors", ()):
-            click.echo(f"kg: skipped {err}", err=True)
+        echo_skipped(getattr(e, "errors", ()))
         fail(e)
         return
-    for err in g.errors:
-        click.echo(f"kg: skipped {err}", err=True)
+    echo_skipped(g.errors)
     click.echo(f"kg: update {out}: {web.new} new, {web.unchanged} unchanged, {web.failed} failed; "
                f"{len(g.facts)} articles in the graph", err=True)
     if not quiet:

@@ -15,7 +15,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span
 
 from kg.geo import gazetteer
-from kg.lexicon import table, title_rx, word_set
+from kg.lexicon import table, title_last_words, title_rx, word_set
 from kg.names import initials
 
 DATE_LIKE = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d{1,2}$", re.I)
@@ -61,7 +61,8 @@ class NameFacts:
         for t in doc:
             if t.i and t.text[:1].isupper():
                 prev = doc[t.i - 1]
-                if prev.lower_.rstrip(".") in honorifics() or title.search(text[max(0, t.idx - 60):t.idx]):
+                if prev.lower_.rstrip(".") in honorifics() or (
+                        prev.lower_.rstrip(".") in title_last_words() and title.search(text[max(0, t.idx - 60):t.idx])):
                     facts.titled.add(t.text)
         return facts.with_spans(spans)
 

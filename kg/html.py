@@ -336,7 +336,8 @@ def _group_layout(sub, order: list, main: bool) -> dict:
     H.add_edges_from(sub.edges())
     leaves = [n for n in order if H.degree(n) == 1] if len(order) > 150 else []
     core = H.subgraph([n for n in order if n not in set(leaves)]) if len(leaves) < len(order) - 2 else H
-    raw = dict(nx.spring_layout(core, seed=SEED, iterations=100 if len(core) < 300 else 15))
+    # a small group settles in a few dozen rounds; each round costs the same fixed overhead
+    raw = dict(nx.spring_layout(core, seed=SEED, iterations=30 if len(core) <= 12 else 100 if len(core) < 300 else 15))
     if core is not H:                 # a large group: leaves go round their one neighbour, not into the layout
         ring = 0.5 / math.sqrt(len(core))
         around = defaultdict(list)

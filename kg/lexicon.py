@@ -49,6 +49,13 @@ def title_rx() -> str:
 
 
 @lru_cache(maxsize=1)
+def title_last_words() -> frozenset[str]:
+    """The words a title of office can end with (lower case), to try the title pattern only there."""
+    titles = data_lines("titles.txt") + [k for k in table("title_abbreviations.tsv") if len(k) > 2]
+    return frozenset(re.split(r"[\s-]+", t.strip().lower())[-1] for t in titles if t.strip())
+
+
+@lru_cache(maxsize=1)
 def reporting_verbs() -> frozenset[str]:
     """Lemmas of the verbs of saying ('say', 'tell', 'add', 'tweet' ...): the one list every module uses."""
     return frozenset(ln.split("\t")[0].strip().lower() for ln in data_lines("reporting_verbs.txt"))

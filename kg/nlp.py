@@ -31,28 +31,33 @@ def mark_paragraphs(doc: Doc) -> Doc:
     paragraphs never run on, and page furniture stays out of the sentences beside it); a closing
     quotation mark never does (it ends the sentence it closes), nor the word after a title's
     abbreviation ('Lt. Jane Doe')."""
+    abbreviations = word_set("abbreviations.txt")
     inside = False
     after_break = True
+    prev2 = prev = ""                          # the two tokens before, as text (spaces included)
     for tok in doc:
+        text = tok.text
         if tok.is_space:
-            if "\n" in tok.text:
+            if "\n" in text:
                 after_break, inside = True, False
+            prev2, prev = prev, text
             continue
         if after_break:
             tok.is_sent_start = True
             after_break = False
-        elif tok.text in CLOSE_QUOTES or (tok.text == '"' and inside):
+        elif text in CLOSE_QUOTES or (text == '"' and inside):
             tok.is_sent_start = False
-        elif tok.i >= 2 and doc[tok.i - 1].text == "." and doc[tok.i - 2].lower_ in word_set("abbreviations.txt"):
+        elif prev == "." and prev2.lower() in abbreviations:
             tok.is_sent_start = False          # 'Lt. Jane Doe': a title's full stop ends no sentence
-        elif tok.i >= 1 and doc[tok.i - 1].lower_.rstrip(".") in word_set("abbreviations.txt") and doc[tok.i - 1].text.endswith("."):
+        elif prev.endswith(".") and prev.lower().rstrip(".") in abbreviations:
             tok.is_sent_start = False
-        if tok.text == '"':
+        if text == '"':
             inside = not inside
-        elif tok.text in OPEN_QUOTES:
+        elif text in OPEN_QUOTES:
             inside = True
-        elif tok.text in CLOSE_QUOTES:
+        elif text in CLOSE_QUOTES:
             inside = False
+        prev2, prev = prev, text
     doc.user_data[SEGMENTED] = True
     return doc
 

@@ -34,11 +34,13 @@ class MergedActor:
     @property
     def name(self) -> str:
         """The name to show: a person's fullest, an organisation's acronym where it has one, else the commonest."""
-        mixed = {n.lower() for n in self.names if not n.isupper()}
-        counts = Counter()                # 'OSLO' in a dateline is 'Oslo': case variants count for the mixed-case form
-        for n, c in self.names.items():
-            counts[n if not (n.isupper() and n.lower() in mixed) else next(
-                m for m in sorted(self.names) if m.lower() == n.lower() and not m.isupper())] += c
+        counts = self.names
+        if len(counts) > 1 and any(n.isupper() for n in counts):
+            mixed = {n.lower() for n in self.names if not n.isupper()}
+            counts = Counter()            # 'OSLO' in a dateline is 'Oslo': case variants count for the mixed-case form
+            for n, c in self.names.items():
+                counts[n if not (n.isupper() and n.lower() in mixed) else next(
+                    m for m in sorted(self.names) if m.lower() == n.lower() and not m.isupper())] += c
         best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].isupper() and len(kv[0]) > 5, -len(kv[0]), kv[0]))
         if self.type == "Person":
             full = [n for n, _ in best if len(n.split()) > 1]

@@ -25,6 +25,7 @@ from kg.records import Role
 ORG_TYPES = ("Organization", "Country")
 EMPLOYER_PREPS = {"of", "at", "for", "with", "from", "in"}
 RANKS = r"(?:\s+(?:Lt|Lieut|Capt|Col|Gen|Maj|Sgt|Adm|Cmdr|Cdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Amb)\.?)*"
+COMMA_AT_END = re.compile(rf",{RANKS}\s*$", re.I)          # '..., ' or '..., Gen. ' right before a name
 PREDICATE_VERBS = {"be", "remain", "become", "serve", "work", "act", "name", "appoint", "elect", "install", "nominate",
                    "choose", "select", "confirm", "succeed", "replace"}
 WORKS_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "direct": "director", "run": "head",
@@ -184,7 +185,11 @@ class RoleReader:
     def title_comma_before(self, span: Span, sent: Span) -> Found | None:
         """"The European Union's top diplomat, X": a title and a comma right before the name."""
         left = self.text[sent.start_char:span.start_char]
-        m = self.comma_before.search(left)
+        tail = COMMA_AT_END.search(left)
+        if not tail:
+            return None
+        # the title phrase holds no comma or semicolon: search only the stretch after the last one
+        m = self.comma_before.search(left, max(left.rfind(",", 0, tail.start()), left.rfind(";", 0, tail.start())) + 1)
         if not m:
             return None
         return Found(m["title"], self.employer(sent.start_char + m.start("pre"), sent.start_char + m.end("pre")))
