@@ -331,13 +331,23 @@ def _group_layout(sub, order: list, main: bool) -> dict:
     growing with the square root of its size; smaller groups to their own small boxes."""
     if len(order) == 2:
         return {order[0]: (-90.0, 0.0), order[1]: (90.0, 0.0)}
+    if not main and len(order) <= 6:  # a small group: its best-connected node in the middle, the others round it
+        hub = max(order, key=lambda n: (sub.degree(n), -order.index(n)))
+        rest = [n for n in order if n != hub]
+        r = 100.0 + 15 * len(rest)
+        out = {hub: (0.0, 0.0)}
+        for i, n in enumerate(rest):
+            a = 2 * math.pi * i / len(rest) + 0.3
+            out[n] = (r * math.cos(a), r * math.sin(a) * 0.6)
+        return out
     H = nx.Graph()
     H.add_nodes_from(order)
     H.add_edges_from(sub.edges())
     leaves = [n for n in order if H.degree(n) == 1] if len(order) > 150 else []
     core = H.subgraph([n for n in order if n not in set(leaves)]) if len(leaves) < len(order) - 2 else H
     # a small group settles in a few dozen rounds; each round costs the same fixed overhead
-    raw = dict(nx.spring_layout(core, seed=SEED, iterations=30 if len(core) <= 12 else 100 if len(core) < 300 else 15))
+    raw = dict(nx.spring_layout(core, seed=SEED, iterations=30 if len(core) <= 12 else 100 if len(core) < 150
+                                else 40 if len(core) < 300 else 15))
     if core is not H:                 # a large group: leaves go round their one neighbour, not into the layout
         ring = 0.5 / math.sqrt(len(core))
         around = defaultdict(list)
@@ -390,7 +400,7 @@ def _spread(pos: dict, labels: dict, font: dict, sizes: dict, rounds: int = 200,
     xy = np.array([pos[n] for n in order], dtype=float)
     ext = _extents(order, labels, font, sizes)
     before = np.arange(len(order))[:, None] < np.arange(len(order))[None, :]
-    for _ in range(rounds):
+    for _ in range(rounds if len(order) <= 150 else rounds // 2):     # a big group: its hubs' labels, fewer rounds
         b = np.column_stack([xy[:, 0] - ext[:, 0], xy[:, 1] - ext[:, 1], xy[:, 0] + ext[:, 2], xy[:, 1] + ext[:, 3]])
         ox = np.minimum(b[:, None, 2], b[None, :, 2]) - np.maximum(b[:, None, 0], b[None, :, 0])
         oy = np.minimum(b[:, None, 3], b[None, :, 3]) - np.maximum(b[:, None, 1], b[None, :, 1])
