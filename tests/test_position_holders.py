@@ -38,3 +38,13 @@ def test_a_surname_with_another_first_name_is_someone_else(parse):
     assert (jane.text, bare.text, jane.dep_) == ("Weber", "Weber", "nsubj")
     assert known_person(ctx, bare) == "Person:haroldweber"
     assert known_person(ctx, jane) is None
+
+
+def test_a_quoted_title_on_its_own_line_is_nobodys_words(parse):
+    text = ('Harold Dunmore criticised the budget on Monday.\n\n'
+            '"The cuts he announced will hurt every school in the county," he said.\n\n'
+            '"Watch: council leaders clash over school funding"')
+    doc, idx = parse(text)
+    ps = extract_positions(doc, idx, roles=extract_roles(doc, idx))
+    assert any("every school" in (p.quote or "") for p in ps)
+    assert not any("clash" in (p.quote or "") or "clash" in p.topic for p in ps)

@@ -81,6 +81,8 @@ def goes_on(ctx: PositionContext, prev: Quotation, quote: Quotation) -> bool:
     first = sentence_of(ctx.doc[quote.start])
     if ctx.doc[quote.start].i - first.start > 1 or not whole(ctx.doc, prev):
         return False
+    if ctx.line_of_its_own(first):
+        return False                 # a quoted line with no stop: the title of a video or another story
     before = ctx.previous_sentence(first)
     return before is not None and before.start <= prev.end - 1 < before.end
 
