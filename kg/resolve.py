@@ -20,6 +20,18 @@ from kg.records import Actor, ArticleFacts, DateValue, Event, compatible
 
 
 
+def capitals_as_written(names: Counter) -> Counter:
+    """NAMES with a form in capitals ('OSLO', a dateline) counted for its mixed-case twin ('Oslo')
+    where the article has one; acronyms without a twin stay."""
+    if not any(n.isupper() for n in names):
+        return names
+    mixed = {n.lower(): n for n in sorted(names, reverse=True) if not n.isupper()}
+    out = Counter()
+    for n, c in names.items():
+        out[mixed.get(n.lower(), n) if n.isupper() else n] += c
+    return out
+
+
 @dataclass
 class MergedActor:
     """An actor across articles: every name with its count, the articles and roles."""
@@ -34,14 +46,7 @@ class MergedActor:
     @property
     def name(self) -> str:
         """The name to show: a person's fullest, an organisation's acronym where it has one, else the commonest."""
-        counts = self.names
-        if len(counts) > 1 and any(n.isupper() for n in counts):
-            mixed = {n.lower() for n in self.names if not n.isupper()}
-            counts = Counter()            # 'OSLO' in a dateline is 'Oslo': case variants count for the mixed-case form
-            for n, c in self.names.items():
-                counts[n if not (n.isupper() and n.lower() in mixed) else next(
-                    m for m in sorted(self.names) if m.lower() == n.lower() and not m.isupper())] += c
-        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].isupper() and len(kv[0]) > 5, -len(kv[0]), kv[0]))
+        best = sorted(capitals_as_written(self.names).items(), key=lambda kv: (-kv[1], kv[0].isupper() and len(kv[0]) > 5, -len(kv[0]), kv[0]))
         if self.type == "Person":
             full = [n for n, _ in best if len(n.split()) > 1]
             return full[0] if full else best[0][0]
