@@ -1,6 +1,7 @@
 """The command line: a thin layer that parses options, calls the library and prints KgError as one line."""
 from __future__ import annotations
 
+import difflib
 import sys
 from collections import Counter
 from pathlib import Path
@@ -185,7 +186,9 @@ def query(graph, query, query_file, name, params, fmt, engine, list_, show_time)
         if name:
             queries = q.named_queries()
             if name not in queries:
-                raise KgError(f"no named query '{name}' (one of {', '.join(queries)}; kg query --list describes them)")
+                near = difflib.get_close_matches(name, list(queries), n=1)
+                hint = f"did you mean '{near[0]}'? " if near else ""
+                raise KgError(f"no named query '{name}' ({hint}one of {', '.join(queries)}; kg query --list describes them)")
             text = queries[name].fill(pairs)
         else:
             text = query_file.read_text(encoding="utf-8") if query_file else query

@@ -80,6 +80,10 @@ def test_unknown_query_name_lists_the_names(seeds_build):
     out, _ = seeds_build
     res = invoke("query", out, "--name", "meeting")
     assert res.exit_code == 1 and "no named query 'meeting'" in res.output and "meetings" in res.output
+    res = invoke("query", out, "--name", "meetngs")             # a typo gets the nearest name
+    assert res.exit_code == 1 and "did you mean 'meetings'?" in res.output
+    res = invoke("query", out, "--name", "zzz")
+    assert res.exit_code == 1 and "did you mean" not in res.output
 
 
 @pytest.mark.parametrize("fmt", ["jsonld", "nt", "ttl", "graphml", "gexf"])
