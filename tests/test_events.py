@@ -334,3 +334,10 @@ def test_parties_not_topics_places_or_interviewers(parse):
     doc, idx = parse("Peru and Chile signed a fisheries pact in Lima on Monday.")
     [ev] = extract_events(doc, idx, ref)
     assert {"Country:peru", "Country:chile"} <= set(ev.attendees)       # the host state named as a party stays
+
+
+def test_two_parties_who_talked_though_the_parser_hung_one_on_the_others_title(parse):
+    # the parser reads 'X and President Y' as X modifying Y's name, with no conjunct under the subject
+    ev = one(parse, "Harold Dunmore and Chilean President Ines Walcott talked on the phone on Monday.")
+    assert ev.kind == "Call" and {"Person:harolddunmore", "Person:ineswalcott"} <= set(ev.attendees)
+    assert events(parse, "Harold Dunmore talked about the weather on Monday.") == []

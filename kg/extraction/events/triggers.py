@@ -134,8 +134,9 @@ def kind_of(ctx: ArticleContext, t: Token) -> str | None:
         if any(actor_objects(ctx, p) for p in partners):
             return "Meeting" if lemma in ("discuss", "dine") or in_person(t) else kind
         subj = [s for s in t.children if s.dep_ == "nsubj"]
-        if lemma not in ("discuss", "dine") and subj and any(c.dep_ == "conj" for c in subj[0].children) and \
-                len(actors_of(ctx, subj[0])) >= 2:
+        coordinated = subj and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in subj[0].subtree)
+        if lemma not in ("discuss", "dine") and coordinated and len(actors_of(ctx, subj[0])) >= 2:
+            # 'X and Y talked': also where the parser hung X on Y's name ('X and President Y')
             return "Meeting" if in_person(t) else kind
         return None
     if lemma in ("receive", "greet", "address"):
