@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from kg.cache import Cache
 from kg.clean import clean, clean_text, explicit_year, has_dateline, with_year_hint
-from kg.engines import Engine, process_pool_engine
+from kg.engines import Engine, Rendered, process_pool_engine
 from kg.errors import BuildError, InputError, KgError
 from kg.fetch import Fetcher
 from kg.extraction.article import extract_article
@@ -37,7 +37,7 @@ from kg.nlp import DEFAULT_MODEL, load, with_fixed_entities
 from kg.query import Result, query_store
 from kg.records import Article, ArticleFacts, CleanArticle, Metadata
 from kg.resolve import Merged, merge as merge_facts
-from kg.serialize import as_graph, to_networkx, turtle
+from kg.serialize import article_turtle, as_graph, to_networkx, turtle
 from kg.store import StoreWriter
 from kg.web import DOWNLOADS, WebReport, is_url, load_manifest, read_web, save_manifest, source_key
 from kg.worker import PARTITION, extract_articles
@@ -152,10 +152,12 @@ def default_processes(todo: int) -> int:
 
 def extract_all(articles: list[Article], nlp: str | Language = DEFAULT_MODEL, *, processes: int | None = None,
                 batch_size: int = 16, cache: Cache | None = None, engine: Engine | None = None,
-                progress: Callable[[int], None] | None = None) -> tuple[list[ArticleFacts], list[InputError], dict]:
+                progress: Callable[[int], None] | None = None
+                ) -> tuple[list[ArticleFacts], list[InputError], dict, dict[str, str]]:
     """Facts of every article, in input order: from the cache when seen before, else cleaned once,
     parsed in batches (in worker processes or on ENGINE when asked) and extracted; failures are
-    reported, not fatal. Also returns figures: cached, parsed, processes, year hint."""
+    reported, not fatal. Also returns figures (cached, parsed, processes, year hint) and the
+    per-article Turtle that worker processes rendered, by article id."""
     cleaned: dict[str, CleanArticle] = {}
 
     def year(a: Article) -> int | None:
@@ -178,6 +180,7 @@ def extract_all(articles: list[Article], nlp: str | Language = DEFAULT_MODEL, *,
         else:
             todo.append(a)
     errors: list[InputError] = []
+    rendered: dict[str, str] = {}
     n = 1 if not isinstance(nlp, str) else (processes or default_processes(len(todo)))
     if engine is None and n > 1 and len(todo) > 2 * PARTITION:
         engine = process_pool_engine(n, PARTITION, progress)
@@ -188,13 +191,16 @@ def extract_all(articles: list[Article], nlp: str | Language = DEFAULT_MODEL, *,
         results = engine(work, nlp, hint, batch_size) if engine else extract_articles(work, nlp, hint, batch_size, progress)
         by_id = {a.id: a for a in todo}
         for item in results:
+            if isinstance(item, Rendered):
+                rendered[item.facts.id] = item.turtle
+                item = item.facts
             if isinstance(item, ArticleFacts):
                 found[item.id] = item
                 if cache:
                     cache.put(by_id[item.id], hint, item)
             else:
                 errors.append(item)
-    return [found[a.id] for a in articles if a.id in found], errors, stats
+    return [found[a.id] for a in articles if a.id in found], errors, stats, rendered
 
 
 def extract(doc_or_text: Doc | str, meta: Metadata | Mapping | None = None, *, nlp: str | Language | None = None,
@@ -323,7 +329,7 @@ class KnowledgeGraph:
         out = {}
         for f in self.facts:
             if f.id not in self.article_turtle:
-                self.article_turtle[f.id] = turtle(build_triples(merge_facts([f])))
+                self.article_turtle[f.id] = article_turtle(f)
             out[f"articles/{safe_file_name(f.id)}.ttl"] = self.article_turtle[f.id]
         self.timings.lap("article turtle")
         return out
@@ -379,20 +385,22 @@ def build(items: Iterable[Item] | IngestReport, *, nlp: Language | None = None, 
         raise BuildError("no article could be read, nothing written", report.errors)
     pipeline: str | Language = nlp if nlp is not None else (model or DEFAULT_MODEL)
     store = Cache(cache, model_name(pipeline)) if cache else None
-    facts, errors, stats = extract_all(report.articles, pipeline, processes=processes, batch_size=batch_size,
-                                       cache=store, engine=engine, progress=progress)
+    facts, errors, stats, rendered = extract_all(report.articles, pipeline, processes=processes,
+                                                 batch_size=batch_size, cache=store, engine=engine, progress=progress)
     clock.lap("extract")
     g = KnowledgeGraph(facts, list(report.errors) + errors, stats, clock)
+    g.article_turtle.update(rendered)
     if store:
         hint = stats.get("year_hint")
+        cached = set()
         for a in report.articles:
-            text = store.get_text(a, hint, TTL_KIND)
+            text = None if a.id in rendered else store.get_text(a, hint, TTL_KIND)
             if text:
                 g.article_turtle[a.id] = text
-        known = set(g.article_turtle)
+                cached.add(a.id)
         g.article_files()
         for a in report.articles:
-            if a.id not in known and a.id in g.article_turtle:
+            if a.id not in cached and a.id in g.article_turtle:
                 store.put_text(a, hint, TTL_KIND, g.article_turtle[a.id])
     return g
 

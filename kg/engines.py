@@ -11,9 +11,12 @@ import signal
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Callable
 
 from kg.errors import KgError
+from kg.records import ArticleFacts
+from kg.serialize import article_turtle
 from kg.worker import PARTITION, extract_articles, guided_partitions, partitions
 
 Engine = Callable[[list, str, "int | None", int], list]
@@ -38,15 +41,30 @@ def die_with_parent() -> None:
             pass
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """An article's facts with its own Turtle, rendered in the worker that extracted them."""
+    facts: ArticleFacts
+    turtle: str
+
+
+def extract_and_render(articles: list, model: str, hint: int | None, batch_size: int) -> list:
+    """extract_articles, each article's own Turtle rendered there too: in a worker process it runs
+    beside the other workers' parsing instead of after it, in the one parent process."""
+    return [Rendered(x, article_turtle(x)) if isinstance(x, ArticleFacts) else x
+            for x in extract_articles(articles, model, hint, batch_size)]
+
+
 def process_pool_engine(processes: int, partition: int = PARTITION, progress=None) -> Engine:
     """Extraction in PROCESSES local worker processes, each parsing and extracting whole partitions
-    (smaller ones towards the end, so that no worker waits for another's last partition)."""
+    (smaller ones towards the end, so that no worker waits for another's last partition) and
+    rendering their articles' Turtle (items come back as Rendered)."""
     def run(articles, model, hint, batch_size):
         parts = guided_partitions(articles, processes, partition)
         ctx = multiprocessing.get_context(start_method())
         out = []
         with ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=die_with_parent) as pool:
-            futures = [pool.submit(extract_articles, p, model, hint, batch_size) for p in parts]
+            futures = [pool.submit(extract_and_render, p, model, hint, batch_size) for p in parts]
             for part, fut in zip(parts, futures):
                 out += fut.result()
                 if progress:

