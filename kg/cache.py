@@ -45,10 +45,17 @@ class Cache:
     def __init__(self, root: str | Path, model: str):
         self.root = Path(root)
         self.salt = f"kg-extract-{EXTRACTION_VERSION}|{model_key(model)}|spacy-{spacy.__version__}"
+        self._keys: dict[tuple[int, int | None], tuple[Article, str]] = {}
 
     def key(self, a: Article, year_hint: int | None) -> str:
-        """The cache key of an article's results in a build with this year hint."""
-        return hashlib.sha256(f"{self.salt}|{year_hint}|{content_hash(a)}".encode()).hexdigest()
+        """The cache key of an article's results in a build with this year hint (computed once per
+        article object: a build asks for it when reading the facts and again when writing)."""
+        got = self._keys.get((id(a), year_hint))
+        if got is not None and got[0] is a:
+            return got[1]
+        key = hashlib.sha256(f"{self.salt}|{year_hint}|{content_hash(a)}".encode()).hexdigest()
+        self._keys[(id(a), year_hint)] = (a, key)
+        return key
 
     def _path(self, key: str, kind: str) -> Path:
         return self.root / kind / key[:2] / f"{key}.pickle"
@@ -84,6 +91,10 @@ class Cache:
         """Store a rendered output of one article (its Turtle)."""
         self._put(self.key(a, year_hint), kind, text)
 
+    def layouts(self) -> "Layouts":
+        """The page's remembered group layouts, kept beside the articles' results."""
+        return Layouts(self)
+
     def year(self, a: Article, compute) -> int | None:
         """The year an article is dated in (for the build's year hint), computed once per content."""
         key = hashlib.sha256(f"year|{EXTRACTION_VERSION}|{content_hash(a)}".encode()).hexdigest()
@@ -93,3 +104,18 @@ class Cache:
         y = compute(a)
         self._put(key, "years", {"year": y})
         return y
+
+
+class Layouts:
+    """Group layouts of the page by content hash (a mapping with get and item assignment, on disk)."""
+
+    def __init__(self, cache: Cache):
+        self.cache = cache
+
+    def get(self, key: str, default=None):
+        """The layout stored under KEY, or DEFAULT."""
+        got = self.cache._get(key, "layouts")
+        return default if got is None else got
+
+    def __setitem__(self, key: str, value) -> None:
+        self.cache._put(key, "layouts", value)

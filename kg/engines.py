@@ -7,9 +7,12 @@ workers need kg and the spaCy model installed (the same `pip install` as here).
 from __future__ import annotations
 
 import multiprocessing
+import os
+import select
 import signal
 import sys
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
@@ -28,6 +31,43 @@ def start_method() -> str:
     spaCy and kg again, which costs seconds in a build of a few hundred articles); spawned elsewhere,
     and wherever this process runs other threads (a Jupyter kernel), which a fork would not copy."""
     return "fork" if sys.platform.startswith("linux") and threading.active_count() == 1 else "spawn"
+
+
+def beside(render: Callable[[], str], timeout: float = 600.0) -> Callable[[], str]:
+    """Start RENDER (text out, no side effects the caller needs) in a forked child process, so that it
+    runs on another core while this process goes on; returns the function that waits for the text.
+    Where a fork is not safe (not Linux, other threads running) or the child fails or times out,
+    RENDER runs here instead, so the caller always gets the same text."""
+    if start_method() != "fork":
+        return render
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:                                         # the child: render, send, leave without clean-up
+        code = 1
+        try:
+            os.close(r)
+            die_with_parent()
+            data = render().encode("utf-8")
+            with os.fdopen(w, "wb") as fh:
+                fh.write(data)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(w)
+
+    def result() -> str:
+        chunks, deadline = [], time.monotonic() + timeout
+        with os.fdopen(r, "rb") as fh:
+            while select.select([fh], [], [], max(0.0, deadline - time.monotonic()))[0]:
+                chunk = os.read(fh.fileno(), 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            else:
+                os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+        return b"".join(chunks).decode("utf-8") if status == 0 else render()
+    return result
 
 
 def die_with_parent() -> None:

@@ -354,7 +354,8 @@ class TripleIndex:
             by_p[t[1]].append(t)
         self.by_s, self.by_p = by_s, by_p
         self._po: dict = {}
-        self._sp: dict | None = None
+        self._sp: dict = {}
+        self._scanned: dict = {}
 
     def __len__(self) -> int:
         return len(self.triples)
@@ -363,12 +364,21 @@ class TripleIndex:
         return iter(self.triples)
 
     def _objects_of(self, s, p) -> list:
-        """The objects of (S, P), from an index by subject and predicate built on first use."""
-        if self._sp is None:
-            self._sp = defaultdict(list)
-            for t in self.triples:
-                self._sp[(t[0], t[1])].append(t[2])
-        return self._sp.get((term(s), term(p)), [])
+        """The objects of (S, P): from S's own triples until scanning them has cost as much as indexing
+        P's triples by subject would, then from that index (a page reads a handful of predicates for a
+        few thousand nodes, however large the graph: at most twice the work of the better choice)."""
+        p = term(p)
+        by_s = self._sp.get(p)
+        if by_s is None:
+            own = self.by_s.get(term(s), ())
+            scanned = self._scanned.get(p, 0) + len(own)
+            if scanned < len(self.by_p.get(p, ())):         # scanning so far cost less than indexing P would
+                self._scanned[p] = scanned
+                return [t[2] for t in own if t[1] == p]
+            by_s = self._sp[p] = {}
+            for t in self.by_p.get(p, ()):
+                by_s.setdefault(t[0], []).append(t[2])
+        return by_s.get(term(s), [])
 
     def value(self, s, p):
         """One object of (S, P), or None."""
@@ -404,8 +414,10 @@ class TripleIndex:
     def sorted(self) -> list[tuple]:
         """The triples in the fixed order of the serialisers (subject, predicate, object, by text)."""
         out = []
+        order = lambda t: (t[1].value, t[2].value, str(t[2]))       # noqa: E731
         for s in sorted(self.by_s, key=lambda n: n.value):
-            out += sorted(self.by_s[s], key=lambda t: (t[1].value, t[2].value, str(t[2])))
+            ts = self.by_s[s]
+            out += sorted(ts, key=order) if len(ts) > 1 else ts
         return out
 
 

@@ -16,6 +16,7 @@ page works offline.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import math
@@ -32,6 +33,8 @@ from kg.serialize import ox_triples
 
 MAX_NODES = 1000
 SEED = 7
+REMEMBER = 40              # groups this large keep their layout across builds (smaller ones are quick to lay out)
+LAYOUT_VERSION = 1         # raise when _group_layout changes, so that remembered layouts are not reused
 
 # Colour-blind-safe palettes (Paul Tol's "light" scheme for kinds, his "muted" scheme and Okabe-Ito
 # for stances): every kind and every stance has its own colour, kinds pale and stances dark, and the
@@ -113,10 +116,11 @@ class Reader:
         return sorted(self.headline.get(a, txt(a)) for a in arts)
 
 
-def view_model(g, max_nodes: int = MAX_NODES) -> View:
+def view_model(g, max_nodes: int = MAX_NODES, layouts=None) -> View:
     """Everything the page shows (from a TripleIndex, or any triples): actors and meetings as nodes,
     positions as stance edges (and as hidden nodes for the toggle), cut to the MAX_NODES
-    best-connected nodes when the graph is larger, laid out and with the side panel's details."""
+    best-connected nodes when the graph is larger, laid out and with the side panel's details.
+    LAYOUTS (a mapping with get and item assignment) keeps large groups' layouts across builds."""
     if not isinstance(g, TripleIndex):
         g = TripleIndex(ox_triples(g))
     r = Reader(g)
@@ -140,7 +144,8 @@ def view_model(g, max_nodes: int = MAX_NODES) -> View:
                     "query the Turtle for the rest") if cut else None
     pairs = [(s, o) for s, _, o in links] + [(h, t) for h, t, _ in stance_links]
     sizes = {n: node_size(r.kind[n], degree[n]) for n in canvas}
-    pos, font, isolated = layout(sorted(canvas, key=txt), pairs, {n: _label(r, n) for n in canvas}, degree, sizes)
+    pos, font, isolated = layout(sorted(canvas, key=txt), pairs, {n: _label(r, n) for n in canvas}, degree, sizes,
+                                 layouts)
     for n in sorted(canvas, key=txt):
         view.nodes.append(_node(r, n, pos[n], font[n], degree[n], n in isolated))
         view.details[txt(n)] = details(r, n)
@@ -295,7 +300,7 @@ def _position(r: Reader, p) -> dict:
 
 # --- layout -----------------------------------------------------------------------------------------
 
-def layout(nodes: list, pairs: list, labels: dict, degree: dict, sizes: dict) -> tuple[dict, dict, set]:
+def layout(nodes: list, pairs: list, labels: dict, degree: dict, sizes: dict, layouts=None) -> tuple[dict, dict, set]:
     """Positions (canvas units) and font sizes of NODES, and the set of isolated ones. Each connected
     group is laid out by networkx's spring layout with a fixed seed; the largest group sits in the
     middle, the smaller ones in rows below it, isolated nodes (hidden by default) in rows under those.
@@ -314,7 +319,7 @@ def layout(nodes: list, pairs: list, labels: dict, degree: dict, sizes: dict) ->
     y = 0.0
     row: list = []
     for i, group in enumerate(groups):
-        placed = _spread(_group_layout(G.subgraph(group), group, i == 0), labels, font, sizes)
+        placed = _spread(remembered_layout(G.subgraph(group), group, i == 0, layouts), labels, font, sizes)
         if i == 0:
             pos.update(placed)
             y = max(p[1] for p in placed.values()) + 120
@@ -323,6 +328,23 @@ def layout(nodes: list, pairs: list, labels: dict, degree: dict, sizes: dict) ->
     y = _rows(pos, row, y, labels, font, sizes)
     _rows(pos, [{n: (0.0, 0.0)} for n in sorted(isolated, key=txt)], y + 60, labels, font, sizes)
     return {n: (round(x), round(yy)) for n, (x, yy) in pos.items()}, font, isolated
+
+
+def remembered_layout(sub, order: list, main: bool, layouts=None) -> dict:
+    """_group_layout, kept in LAYOUTS for a group of REMEMBER or more nodes under a hash of everything
+    it depends on (its nodes, links, place on the page): a rebuild whose new article leaves the group
+    as it was reuses the layout, and the page is the same as one laid out afresh."""
+    if layouts is None or len(order) < REMEMBER:
+        return _group_layout(sub, order, main)
+    index = {n: i for i, n in enumerate(order)}
+    links = sorted(tuple(sorted((index[a], index[b]))) for a, b in sub.edges())
+    key = hashlib.sha256(json.dumps([LAYOUT_VERSION, SEED, main, [txt(n) for n in order], links]).encode()).hexdigest()
+    got = layouts.get(key)
+    if isinstance(got, list) and len(got) == len(order):
+        return {n: (float(x), float(y)) for n, (x, y) in zip(order, got)}
+    out = _group_layout(sub, order, main)
+    layouts[key] = [list(out[n]) for n in order]
+    return out
 
 
 def _group_layout(sub, order: list, main: bool) -> dict:
@@ -481,9 +503,9 @@ def notes_html(view: View) -> str:
     return "\n".join(notes)
 
 
-def render(g, title: str = "kg graph", max_nodes: int = MAX_NODES) -> str:
-    """The whole HTML page as a string (offline: vis-network is inlined)."""
-    view = view_model(g, max_nodes)
+def render(g, title: str = "kg graph", max_nodes: int = MAX_NODES, layouts=None) -> str:
+    """The whole HTML page as a string (offline: vis-network is inlined); LAYOUTS as in view_model."""
+    view = view_model(g, max_nodes, layouts)
     hidden = sum(1 for n in view.nodes if n.get("isolated"))
     return (PAGE.replace("%TITLE%", html.escape(title))
             .replace("%LEGEND%", legend_html(view))

@@ -7,6 +7,7 @@ and topic. Blocking keys keep every step linear in the number of articles.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -433,11 +434,12 @@ def stem(word: str) -> str:
     return word
 
 
-def topic_words(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def topic_words(text: str) -> frozenset[str]:
     """The head words of a topic, normalised: its first content words, without inflection, for telling
     whether two positions state the same thing."""
     words = [w for w in re.findall(r"[a-z][a-z\-]{2,}", text.lower()) if w not in TOPIC_STOPWORDS]
-    return {stem(w) for w in words[:HEAD_WORDS]}
+    return frozenset(stem(w) for w in words[:HEAD_WORDS])
 
 
 def same_topic(a: set[str], b: set[str]) -> bool:
