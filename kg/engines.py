@@ -20,7 +20,7 @@ from typing import Callable
 from kg.errors import KgError
 from kg.records import ArticleFacts
 from kg.serialize import article_turtle
-from kg.worker import PARTITION, extract_articles, guided_partitions, partitions
+from kg.worker import PARTITION, extract_articles, guided_partitions, partitions, prepare
 
 Engine = Callable[[list, str, "int | None", int], list]
 
@@ -102,6 +102,8 @@ def process_pool_engine(processes: int, partition: int = PARTITION, progress=Non
     def run(articles, model, hint, batch_size):
         parts = guided_partitions(articles, processes, partition)
         ctx = multiprocessing.get_context(start_method())
+        if ctx.get_start_method() == "fork":
+            prepare()                          # loaded once here, shared by the forked workers
         out = []
         with ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=die_with_parent) as pool:
             futures = [pool.submit(extract_and_render, p, model, hint, batch_size) for p in parts]

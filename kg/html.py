@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import html
+import importlib.util
 import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -477,7 +479,11 @@ def safe_json(value) -> str:
 @lru_cache(maxsize=1)
 def vis_network_js() -> str:
     """vis-network's standalone build, as shipped in the pyvis package (inlined: the page is offline)."""
-    return resources.files("pyvis").joinpath("lib", "vis-9.1.2", "vis-network.min.js").read_text(encoding="utf-8")
+    spec = importlib.util.find_spec("pyvis")          # found without importing pyvis (and all it imports)
+    folder = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else None
+    if folder is None:
+        return resources.files("pyvis").joinpath("lib", "vis-9.1.2", "vis-network.min.js").read_text(encoding="utf-8")
+    return (folder / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(encoding="utf-8")
 
 
 def legend_html(view: View) -> str:

@@ -12,6 +12,8 @@ from spacy.language import Language
 from kg.clean import clean, with_year_hint
 from kg.errors import InputError, KgError
 from kg.extraction.article import extract_article
+from kg.extraction.events.places import city_countries
+from kg.geo import gazetteer
 from kg.nlp import load, with_fixed_entities
 from kg.records import Article, ArticleFacts, CleanArticle
 
@@ -36,6 +38,14 @@ def extract_articles(articles: list[CleanArticle | Article], model: str | Langua
         if progress:
             progress(1)
     return out
+
+
+def prepare() -> None:
+    """Load the data every worker reads and would otherwise build for itself, about a second each:
+    the gazetteer and its index of cities. Called before worker processes are forked, which then
+    share it, as does this process when it merges their facts."""
+    gazetteer()
+    city_countries()
 
 
 def partitions(items: list, size: int = PARTITION) -> list[list]:

