@@ -2,7 +2,8 @@
 
 Keys cover everything an article's facts depend on: its text and metadata, the model (name and
 version), the spaCy version, kg's extraction version and the build's year hint. A changed model or
-kg version therefore misses cleanly; entries are pickles written atomically; a broken entry is a miss.
+kg version therefore misses cleanly; entries are pickles written atomically (not waited onto disk: a lost entry is only a miss); a broken
+entry is a miss.
 """
 from __future__ import annotations
 
@@ -69,7 +70,7 @@ class Cache:
 
     def _put(self, key: str, kind: str, value) -> None:
         try:
-            atomic_write(self._path(key, kind), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            atomic_write(self._path(key, kind), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
         except OSError:
             pass                               # a cache that cannot be written only costs time
 

@@ -20,9 +20,11 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write(path: str | Path, data: str | bytes, mode: int = 0o666) -> Path:
+def atomic_write(path: str | Path, data: str | bytes, mode: int = 0o666, durable: bool = True) -> Path:
     """Write DATA to PATH so that a reader sees either the old file or the whole new one, never half.
-    The file gets MODE less the umask, as open() would give it (mkstemp's private 0600 is not kept)."""
+    The file gets MODE less the umask, as open() would give it (mkstemp's private 0600 is not kept).
+    DURABLE: on disk before it replaces the old file, so that even a power cut leaves one of the two
+    (a cache entry, which may be lost, skips that wait)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -30,7 +32,8 @@ def atomic_write(path: str | Path, data: str | bytes, mode: int = 0o666) -> Path
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.chmod(tmp, mode & ~_umask())
         os.replace(tmp, path)
     except BaseException:
