@@ -55,11 +55,13 @@ def write_if_changed(path: Path, data: str | bytes) -> bool:
 
 
 def remove_stale_temporaries(folder: str | Path) -> None:
-    """Temporary files a killed build left behind (they never replaced anything)."""
+    """Temporary files a killed build left behind (they never replaced anything); the store's own
+    folders, which a build's store thread may be making right now, are not files and stay."""
     for d in (Path(folder), Path(folder) / "articles"):
         if d.is_dir():
             for f in d.glob(".*.tmp"):
-                f.unlink(missing_ok=True)
+                if f.is_file() and not f.is_symlink():
+                    f.unlink(missing_ok=True)
 
 
 def graph_file(path: str | Path) -> Path:

@@ -133,7 +133,7 @@ def statements(header: bytes, blocks: set[bytes]) -> bytes:
 def remove_stale_stores(out: Path) -> None:
     """Half-made stores that a killed build left behind (their process is gone)."""
     for d in Path(out).glob(f"{STORE}.*-*"):
-        pid = d.name.rsplit("-", 1)[-1]
+        pid = d.name.rsplit("-", 1)[-1].removesuffix(".tmp")     # .tmp: a copy Oxigraph was making
         if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
             shutil.rmtree(d, ignore_errors=True)
 
