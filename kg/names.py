@@ -10,9 +10,15 @@ NAME_STOP_WORDS = {"of", "for", "and", "in", "the", "on", "to", "&"}
 
 
 def strip_accents(text: str) -> str:
-    """Text without combining marks ('Élysée' -> 'Elysee')."""
+    """Text without combining marks ('Élysée' -> 'Elysee'); ASCII text is returned as it is (NFKD
+    leaves it unchanged)."""
+    if text.isascii():
+        return text
     t = unicodedata.normalize("NFKD", text)
     return "".join(c for c in t if not unicodedata.combining(c))
+
+
+LEADING_THE, POSSESSIVE, NOT_ALNUM = re.compile(r"^the\s+"), re.compile(r"['’]s$"), re.compile(r"[^a-z0-9]+")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -20,9 +26,9 @@ def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key ('U.S.' == 'US', 'the EU' == 'EU'); names repeat
     through a build, so keys are kept."""
     t = strip_accents(text).lower()
-    t = re.sub(r"^the\s+", "", t.strip())
-    t = re.sub(r"['’]s$", "", t)
-    return re.sub(r"[^a-z0-9]+", "", t)
+    t = LEADING_THE.sub("", t.strip())
+    t = POSSESSIVE.sub("", t)
+    return NOT_ALNUM.sub("", t)
 
 
 def initials(name: str | list[str]) -> str:

