@@ -75,17 +75,21 @@ def main() -> None:
     print(f"rebuild (warm cache) : {t_warm:7.1f} s  parsed {warm.stats.get('parsed')} articles; steps: "
           + ", ".join(f"{k} {v:.2f}" for k, v in warm.timings.items()), flush=True)
 
-    rec = json.loads(lines[0])
-    rec["id"], rec["text"] = "bench-new-article", rec["text"] + "\n\nThe minister said on Monday that talks would resume."
-    (src / "new.jsonl").write_text(json.dumps(rec), encoding="utf-8")
-    t0 = time.perf_counter()
-    plus = build([src], out, 1)
-    t_plus = time.perf_counter() - t0
-    print(f"add one article      : {t_plus:7.1f} s  parsed {plus.stats.get('parsed')}; steps: "
-          + ", ".join(f"{k} {v:.2f}" for k, v in plus.timings.items()), flush=True)
-    after_parse = sum(v for k, v in plus.timings.items() if k not in ("ingest", "extract"))
-    print(f"   merge + outputs (everything after the parse) = {after_parse:.2f} s (goal: <= 2 s); "
-          f"merge {plus.timings['merge']:.2f} s, Turtle {plus.timings['turtle']:.2f} s")
+    afters = []
+    for i in range(3):                       # three rebuilds, each adding one article: drift hits single runs
+        rec = json.loads(lines[i])
+        rec["id"], rec["text"] = f"bench-new-article-{i}", rec["text"] + f"\n\nThe minister said on Monday that talks {i} would resume."
+        with (src / "new.jsonl").open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(rec) + "\n")
+        t0 = time.perf_counter()
+        plus = build([src], out, 1)
+        t_plus = time.perf_counter() - t0
+        after_parse = sum(v for k, v in plus.timings.items() if k not in ("ingest", "extract"))
+        afters.append(after_parse)
+        print(f"add one article ({i + 1}/3): {t_plus:5.1f} s  parsed {plus.stats.get('parsed')}; merge + outputs "
+              f"(everything after the parse) {after_parse:.2f} s; steps: "
+              + ", ".join(f"{k} {v:.2f}" for k, v in plus.timings.items()), flush=True)
+    print(f"   merge + outputs after adding one article, median of 3 = {statistics.median(afters):.2f} s (goal: <= 2 s)")
 
     ttl = out / "graph.ttl"
     from rdflib import Graph

@@ -46,7 +46,14 @@ class MergedActor:
 
     @property
     def name(self) -> str:
-        """The name to show: a person's fullest, an organisation's acronym where it has one, else the commonest."""
+        """The name to show: a person's fullest, an organisation's acronym where it has one, else the
+        commonest (kept until the type or the names change: names only ever gain counts)."""
+        state = (self.type, id(self.names), len(self.names), self.names.total())
+        if self.__dict__.get("_name_state") != state:
+            self.__dict__["_name"], self.__dict__["_name_state"] = self._display_name(), state
+        return self.__dict__["_name"]
+
+    def _display_name(self) -> str:
         best = sorted(capitals_as_written(self.names).items(), key=lambda kv: (-kv[1], kv[0].isupper() and len(kv[0]) > 5, -len(kv[0]), kv[0]))
         if self.type == "Person":
             full = [n for n, _ in best if len(n.split()) > 1]
