@@ -377,9 +377,9 @@ class KnowledgeGraph:
     def write(self, out: str | Path) -> list[Path]:
         """Write graph.ttl, articles/<id>.ttl, graph.html and the query store into OUT. Everything is
         rendered first (the page in a forked process and the store in a thread, beside the Turtle);
-        each file then replaces its old
-        version atomically, unchanged files are left alone, and the store is swapped in last, so a
-        build killed at any point leaves every output whole."""
+        each file then replaces its old version atomically, unchanged files are left alone (article
+        files whose cache key is the one recorded at the last write are not even rendered), and the
+        store is swapped in last, so a build killed at any point leaves every output whole."""
         if not self.facts:
             raise BuildError("no article could be read, nothing written", self.errors)
         out = Path(out)
@@ -389,6 +389,8 @@ class KnowledgeGraph:
         store = StoreWriter(out, ttl.encode("utf-8"), len(self))
         try:
             before = written_keys(out) if self.turtle_cache else {}
+            if not self.turtle_cache:
+                (out / WRITTEN).unlink(missing_ok=True)  # files written now are not vouched for by any key
             present = {f"articles/{e.name}" for e in os.scandir(out / "articles")} \
                 if before and (out / "articles").is_dir() else set()
             keys, files = {}, {"graph.ttl": ttl}

@@ -130,3 +130,14 @@ def test_triple_index_answers_like_a_scan_before_and_after_indexing():
             for p in {t[1] for t in triples}:
                 assert index.objects(s, p) == [t[2] for t in triples if t[0] == s and t[1] == p]
     assert index._sp                                   # by now the predicates are indexed
+
+
+def test_a_build_without_cache_withdraws_the_record_of_written_keys(tmp_path):
+    """Files written without cache keys must be compared again by the next build with a cache."""
+    from kg.api import WRITTEN
+    write_articles(tmp_path / "in", range(2))
+    out = tmp_path / "out"
+    build_to([tmp_path / "in"], out)
+    assert (out / WRITTEN).is_file()
+    build_to([tmp_path / "in"], out, cache=False)
+    assert not (out / WRITTEN).exists()
