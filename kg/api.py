@@ -385,8 +385,12 @@ class KnowledgeGraph:
         out = Path(out)
         self.index                                                               # merged, before the fork
         page = self.html if "_html" in self.__dict__ else beside(self.html)     # on another core meanwhile
-        ttl = self.turtle()
-        store = StoreWriter(out, ttl.encode("utf-8"), len(self))
+        try:
+            ttl = self.turtle()
+            store = StoreWriter(out, ttl.encode("utf-8"), len(self))
+        except BaseException:
+            getattr(page, "cancel", lambda: None)()
+            raise
         try:
             before = written_keys(out) if self.turtle_cache else {}
             if not self.turtle_cache:
@@ -414,6 +418,8 @@ class KnowledgeGraph:
                 save_written_keys(out, {k: v for k, v in keys.items() if v})
             self.timings.lap("write")
         except BaseException:
+            if "_html" not in self.__dict__:
+                getattr(page, "cancel", lambda: None)()
             store.discard()
             raise
         store.install()

@@ -35,7 +35,8 @@ def start_method() -> str:
 
 def beside(render: Callable[[], str], timeout: float = 600.0) -> Callable[[], str]:
     """Start RENDER (text out, no side effects the caller needs) in a forked child process, so that it
-    runs on another core while this process goes on; returns the function that waits for the text.
+    runs on another core while this process goes on; returns the function that waits for the text
+    (its .cancel() stops the child instead).
     Where a fork is not safe (not Linux, other threads running) or the child fails or times out,
     RENDER runs here instead, so the caller always gets the same text."""
     if start_method() != "fork":
@@ -67,6 +68,13 @@ def beside(render: Callable[[], str], timeout: float = 600.0) -> Callable[[], st
                 os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         return b"".join(chunks).decode("utf-8") if status == 0 else render()
+
+    def cancel() -> None:
+        """Stop the child and reap it (when the caller fails before it needs the text)."""
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(r)
+    result.cancel, result.pid = cancel, pid
     return result
 
 

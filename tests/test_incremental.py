@@ -141,3 +141,15 @@ def test_a_build_without_cache_withdraws_the_record_of_written_keys(tmp_path):
     assert (out / WRITTEN).is_file()
     build_to([tmp_path / "in"], out, cache=False)
     assert not (out / WRITTEN).exists()
+
+
+def test_a_cancelled_render_leaves_no_child_behind():
+    import time as clock
+    pending = beside(lambda: (clock.sleep(30), "never")[1])
+    if not hasattr(pending, "cancel"):
+        pytest.skip("no fork here (another thread runs)")
+    t0 = clock.monotonic()
+    pending.cancel()
+    assert clock.monotonic() - t0 < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pending.pid, os.WNOHANG)          # killed and already reaped
