@@ -367,13 +367,6 @@ class KnowledgeGraph:
         return text
 
     @gc_paused
-    def article_files(self) -> dict[str, str]:
-        """Each article's own facts as Turtle, by file name under articles/."""
-        out = {f"articles/{safe_file_name(f.id)}.ttl": self.article_text(f) for f in self.facts}
-        self.timings.lap("article turtle")
-        return out
-
-    @gc_paused
     def write(self, out: str | Path) -> list[Path]:
         """Write graph.ttl, articles/<id>.ttl, graph.html and the query store into OUT. Everything is
         rendered first (the page in a forked process and the store in a thread, beside the Turtle);

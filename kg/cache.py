@@ -2,8 +2,8 @@
 
 Keys cover everything an article's facts depend on: its text and metadata, the model (name and
 version), the spaCy version, kg's extraction version and the build's year hint. A changed model or
-kg version therefore misses cleanly; entries are pickles written atomically (not waited onto disk: a lost entry is only a miss); a broken
-entry is a miss.
+kg version therefore misses cleanly. Entries are pickles written atomically, not waited onto disk (a
+lost entry is only a miss); a broken entry is a miss too.
 """
 from __future__ import annotations
 

@@ -7,10 +7,10 @@ and topic. Blocking keys keep every step linear in the number of articles.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 

@@ -1,10 +1,8 @@
 """An Oxigraph store beside graph.ttl (OUT/.store), so that queries open the graph instead of parsing it."""
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
-import re
 import shutil
 import threading
 from pathlib import Path
